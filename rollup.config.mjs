@@ -1,0 +1,84 @@
+// Builds what the package ships:
+// 1. dist/**/*.js: unbundled ES modules, one per source file, dependencies left external
+//    (types come from `tsc --emitDeclarationOnly`, custom-elements.json from the analyzer);
+// 2. dist/bulk-enroll.min.js: one file for a plain <script type="module"> tag, dependencies
+//    included, production Lit, with its own self-contained worker beside it
+//    (dist/bulk-enroll.worker.min.js).
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+
+export const entries = {
+  index: 'src/index.ts',
+  'core/index': 'src/core/index.ts',
+  'bulk-upload': 'src/bulk-upload.ts',
+  'row-error-table': 'src/row-error-table.ts',
+  'invite-accept-form': 'src/invite-accept-form.ts',
+  'worker/validate.worker': 'src/worker/validate.worker.ts',
+};
+
+const dependencies = ['lit', '@lit/localize', 'papaparse', 'libphonenumber-js', 'zod'];
+const isExternal = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+/** zod's own files trip harmless annotation and cycle warnings; only ours are worth reading. */
+export function onwarn(warning, warn) {
+  const ids = [warning.id, ...(warning.ids ?? [])].filter(Boolean);
+  if (
+    (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') &&
+    ids.every((id) => id.includes('node_modules'))
+  )
+    return;
+  warn(warning);
+}
+
+/** The single-file bundle's worker sits beside it under its own name. */
+export function workerUrl(fileName) {
+  return {
+    name: 'bulk-enroll-worker-url',
+    transform(code, id) {
+      if (!id.endsWith('validation-client.ts')) return null;
+      const next = code.replace("'./validate.worker.js'", `'./${fileName}'`);
+      if (next === code) this.error('validation-client.ts no longer names ./validate.worker.js');
+      return { code: next, map: null };
+    },
+  };
+}
+
+export const esbuildOptions = { target: 'es2022', tsconfig: 'tsconfig.json' };
+
+export const bundlePlugins = () => [
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  commonjs({ strictRequires: false }),
+  esbuild({ ...esbuildOptions, minify: false }),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+export default [
+  {
+    input: entries,
+    external: isExternal,
+    onwarn,
+    plugins: [esbuild(esbuildOptions)],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+  },
+  {
+    input: { 'bulk-enroll.min': 'src/index.ts' },
+    onwarn,
+    plugins: [workerUrl('bulk-enroll.worker.min.js'), ...bundlePlugins()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true },
+  },
+  {
+    input: { 'bulk-enroll.worker.min': 'src/worker/validate.worker.ts' },
+    onwarn,
+    plugins: bundlePlugins(),
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true },
+  },
+];

@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--bulk-upload-accent-color, #1d4ed8);
+    --_accent-text: var(--bulk-upload-accent-text-color, #ffffff);
+    --_text: var(--bulk-upload-text-color, #1f2937);
+    --_muted: var(--bulk-upload-muted-color, #4b5563);
+    --_surface: var(--bulk-upload-surface-color, #ffffff);
+    --_border: var(--bulk-upload-border-color, #6b7280);
+    --_radius: var(--bulk-upload-radius, 8px);
+    --_font: var(--bulk-upload-font-family, system-ui, sans-serif);
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='base'] {
+    display: grid;
+    gap: 1rem;
+    padding: 1rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  ol {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    display: grid;
+    gap: 0.25rem;
+  }
+  [part='dropzone'] {
+    display: grid;
+    justify-items: center;
+    gap: 0.5rem;
+    padding: 2rem 1rem;
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    text-align: center;
+  }
+  :host([dragover]) [part='dropzone'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 8%, transparent);
+  }
+  button,
+  .file-button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .primary,
+  .file-button {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  button:focus-visible,
+  input[type='file']:focus-visible + .file-button {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  input[type='file'] {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    opacity: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  progress {
+    inline-size: 100%;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .problems {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+`;

@@ -1,0 +1,22 @@
+/**
+ * Registers `<invite-accept-form>`.
+ * @module
+ */
+import { InviteAcceptFormElement } from './components/invite-accept-form/invite-accept-form.component.js';
+import { defineElement } from './internal/define.js';
+
+export {
+  InviteAcceptFormElement,
+  inviteAcceptFormStates,
+  maskLoginId,
+  type InviteAcceptFormState,
+} from './components/invite-accept-form/invite-accept-form.component.js';
+export * from './components/invite-accept-form/invite-accept-form.events.js';
+
+defineElement('invite-accept-form', InviteAcceptFormElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invite-accept-form': InviteAcceptFormElement;
+  }
+}

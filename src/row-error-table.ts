@@ -1,0 +1,16 @@
+/**
+ * Registers `<row-error-table>`. Import `bulk-enroll/row-error-table.js` to use the element alone.
+ * @module
+ */
+import { RowErrorTableElement } from './components/row-error-table/row-error-table.component.js';
+import { defineElement } from './internal/define.js';
+
+export { RowErrorTableElement };
+
+defineElement('row-error-table', RowErrorTableElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'row-error-table': RowErrorTableElement;
+  }
+}
