@@ -77,6 +77,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   middleware: [fixtures, tsForJs],
   plugins: [
     commonjs({ include: ['**/node_modules/papaparse/**'], strictRequires: false }),
