@@ -3,7 +3,7 @@
 // runs unchanged in Node. The same files run in Chromium under @web/test-runner.
 // Prints `node: N passed, N failed` and writes the counts for the summary of `npm test`.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 function find(dir) {
@@ -14,7 +14,9 @@ function find(dir) {
   });
 }
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : find('test/core').sort();
+// test/core: shared with Chromium; test/node: Node-only (servers on 127.0.0.1, file system).
+const roots = ['test/core', 'test/node'].filter((dir) => existsSync(dir));
+const files = process.argv.slice(2).length ? process.argv.slice(2) : roots.flatMap(find).sort();
 const child = spawn(
   process.execPath,
   ['--import', 'tsx', '--import', './test/helpers/node-globals.mjs', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.wtr-results/node.tap', ...files],
