@@ -1,0 +1,74 @@
+/**
+ * Cross-row checks: duplicate login IDs and login IDs that already have accounts.
+ * Works on merged chunks (it only needs each report's `row` and `loginKey`).
+ * @module
+ */
+import { resolveMessages } from '../messages.js';
+import type { Issue, MessageCatalog, RowReport, ValidateOptions } from '../types.js';
+import { makeIssue } from './issue.js';
+import { checkPhone, toCountry } from './phone.js';
+
+/** Options of {@link applyCrossRowChecks}. */
+export type CrossRowOptions = Pick<ValidateOptions, 'existingLoginIds' | 'defaultCountry' | 'messages'>;
+
+/** Normalizes a login ID the way rows' login keys are: lower-cased email, or E.164 phone when it reads as one. */
+export function loginKeyOf(loginId: string, defaultCountry?: string): string {
+  const t = loginId.trim();
+  if (t.includes('@')) return t.toLowerCase();
+  const phone = checkPhone(t, toCountry(defaultCountry));
+  return typeof phone === 'string' && phone !== '' ? phone : t;
+}
+
+/** The normalized set of `existingLoginIds`. */
+export function existingKeySet(ids: Iterable<string> | undefined, defaultCountry?: string): Set<string> {
+  const set = new Set<string>();
+  if (ids) for (const id of ids) if (typeof id === 'string' && id.trim() !== '') set.add(loginKeyOf(id, defaultCountry));
+  return set;
+}
+
+function addError(report: RowReport, issue: Issue): void {
+  report.issues.push(issue);
+  if (report.record) delete report.record;
+}
+
+/**
+ * Adds `login_id.duplicate` to every row of a group sharing a login key (with `relatedRows`: the
+ * group's other rows, ascending) and `login_id.exists` to rows whose key is in `existingLoginIds`.
+ * Rows given an error lose their `record`. Mutates the reports; returns them.
+ */
+export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptions = {}, messages?: MessageCatalog): RowReport[] {
+  const catalog = messages ?? resolveMessages(options.messages);
+  const first = new Map<string, number>();
+  let groups: Map<string, number[]> | undefined;
+  for (let i = 0; i < reports.length; i++) {
+    const key = reports[i]!.loginKey;
+    if (key === undefined) continue;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i);
+    else {
+      groups ??= new Map();
+      const group = groups.get(key);
+      if (group) group.push(i);
+      else groups.set(key, [seen, i]);
+    }
+  }
+  if (groups) {
+    for (const members of groups.values()) {
+      const rows = members.map((i) => reports[i]!.row).sort((a, b) => a - b);
+      for (const i of members) {
+        const report = reports[i]!;
+        const relatedRows = rows.filter((r) => r !== report.row);
+        addError(report, makeIssue(catalog, 'login_id.duplicate', 'error', { relatedRows }));
+      }
+    }
+  }
+  const existing = existingKeySet(options.existingLoginIds, options.defaultCountry);
+  if (existing.size > 0) {
+    for (const report of reports) {
+      if (report.loginKey !== undefined && existing.has(report.loginKey)) {
+        addError(report, makeIssue(catalog, 'login_id.exists', 'error', {}));
+      }
+    }
+  }
+  return reports;
+}
