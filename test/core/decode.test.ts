@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { decodeBytes, validateCsv } from '../../src/core/index.js';
+import { decodeWindows1252, readInput } from '../../src/core/csv/decode.js';
+
+const bytes = (...b: number[]): Uint8Array => new Uint8Array(b);
+const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+
+describe('decodeBytes', () => {
+  it('reads UTF-8 with and without BOM, dropping the BOM', () => {
+    const withBom = decodeBytes(bytes(0xef, 0xbb, 0xbf, ...new TextEncoder().encode('é,b')));
+    expect(withBom).to.include({ ok: true, text: 'é,b', encoding: 'utf-8' });
+    expect(decodeBytes(new TextEncoder().encode('é,b'))).to.include({ text: 'é,b', encoding: 'utf-8' });
+  });
+  it('reads UTF-16 LE and BE with BOM, and LE without', () => {
+    expect(decodeBytes(bytes(0xff, 0xfe, 0x41, 0, 0x2c, 0, 0x42, 0))).to.include({ text: 'A,B', encoding: 'utf-16le' });
+    expect(decodeBytes(bytes(0xfe, 0xff, 0, 0x41, 0, 0x2c, 0, 0x42))).to.include({ text: 'A,B', encoding: 'utf-16be' });
+    expect(decodeBytes(bytes(0x41, 0, 0x2c, 0, 0x42, 0, 0x0a, 0))).to.include({ text: 'A,B\n', encoding: 'utf-16le' });
+  });
+  it('reads Windows-1252 with its own table for 0x80–0x9F', () => {
+    const r = decodeBytes(bytes(...ascii('O'), 0x92, ...ascii('Brien '), 0x80, 0x93, 0x94, 0x96, 0x8c, 0x85, 0xe9));
+    expect(r).to.include({ encoding: 'windows-1252', text: 'O\u2019Brien €“”–Œ…é' });
+    expect(decodeWindows1252(bytes(0x81, 0x8d, 0x41))).to.equal('\u0081\u008dA');
+  });
+  it('refuses xlsx, xls and other binary', () => {
+    expect(decodeBytes(bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3))).to.include({ ok: false, refused: 'file.unsupported_type' });
+    expect(decodeBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1))).to.include({ ok: false, refused: 'file.unsupported_type' });
+    expect(decodeBytes(bytes(...ascii('abc,'), 0, 0, 0, 7, 200, 0, 1, 2, 3, 4))).to.include({ ok: false });
+  });
+  it('enforces maxBytes from Blob.size before reading', async () => {
+    let read = false;
+    const blob = new Blob(['x'.repeat(100)]);
+    const spy = Object.assign(blob, {
+      arrayBuffer: () => {
+        read = true;
+        return Promise.resolve(new ArrayBuffer(0));
+      },
+    });
+    expect(await readInput(spy, 10)).to.include({ ok: false, refused: 'file.too_large', bytes: 100 });
+    expect(read).to.equal(false);
+    const report = await validateCsv(new Uint8Array(50), { maxBytes: 10 });
+    expect(report.fileIssues.map((i) => i.code)).to.deep.equal(['file.too_large']);
+    expect(report.ok).to.equal(false);
+  });
+  it('explains how to save as CSV', async () => {
+    const report = await validateCsv(bytes(0x50, 0x4b, 0x03, 0x04, 0, 0));
+    expect(report.fileIssues[0]?.message).to.match(/CSV UTF-8 \(Comma delimited\)/).and.match(/Google Sheets/);
+  });
+  it('accepts string, Blob, ArrayBuffer and Uint8Array alike', async () => {
+    const text = '\uFEFFiPlum ID (phone/email),Phone #,Email,Name\r\nemail,,a@b.example,A\r\n';
+    const u8 = new TextEncoder().encode(text);
+    for (const input of [text, new Blob([u8]), u8.buffer.slice(0), u8]) {
+      const report = await validateCsv(input);
+      expect(report.summary).to.deep.equal({ rows: 1, valid: 1, invalid: 0, withWarnings: 0, blankSkipped: 0 });
+      expect(report.file.encoding).to.equal('utf-8');
+    }
+  });
+});
