@@ -41,7 +41,7 @@ export interface EnrollmentAdapter {
   acceptInvitation(token: string, password: string, ctx: { signal: AbortSignal }): Promise<AcceptResult>;
 }
 
-/** What went wrong talking to the backend, so that the UI can say the right thing. */
+/** What went wrong talking to the backend, so that the UI can say the right thing (see {@link AdapterError}). */
 export const adapterErrorKinds = [
   'network',
   'timeout',
@@ -52,20 +52,52 @@ export const adapterErrorKinds = [
   'conflict',
   'weak_password',
 ] as const;
+/** One of {@link adapterErrorKinds}. */
 export type AdapterErrorKind = (typeof adapterErrorKinds)[number];
 
-/** A typed adapter failure. `status` is the HTTP status when there was one. */
-export class AdapterError extends Error {
-  readonly kind: AdapterErrorKind;
-  readonly status: number | undefined;
-  readonly code: string | undefined;
+/** Options of the {@link AdapterError} constructor. */
+export interface AdapterErrorOptions {
+  /** The HTTP status, when there was an answer. */
+  status?: number;
+  /** The backend's stable error code (`password.weak`, `invitation.not_found`, …), when it gave one. */
+  code?: string;
+  /** How long the backend asked the client to wait before trying again (from `Retry-After`), in milliseconds. */
+  retryAfterMs?: number;
+  /** The underlying error (e.g. the `TypeError` of a failed `fetch`). */
+  cause?: unknown;
+}
 
-  constructor(kind: AdapterErrorKind, message: string, options: { status?: number; code?: string; cause?: unknown } = {}) {
+/**
+ * A typed adapter failure, so that the UI can say the right thing and the sender knows whether to retry.
+ *
+ * | kind | when | retryable |
+ * |---|---|---|
+ * | `network` | no answer: connection refused or dropped, DNS, CORS | yes |
+ * | `timeout` | no answer within the adapter's time-out (or HTTP 408) | yes |
+ * | `server` | HTTP 5xx, HTTP 429 (with `retryAfterMs`), or an answer that could not be read | yes |
+ * | `rejected` | any other HTTP 4xx: the request was refused as a whole | no |
+ * | `not_found` | HTTP 404: unknown invitation token | no |
+ * | `expired` | HTTP 410: the invitation expired or was revoked | no |
+ * | `conflict` | HTTP 409: the invitation was already accepted | no |
+ * | `weak_password` | HTTP 422 `password.weak` | no |
+ */
+export class AdapterError extends Error {
+  /** What went wrong, in the terms the UI needs. */
+  readonly kind: AdapterErrorKind;
+  /** The HTTP status when there was an answer. */
+  readonly status: number | undefined;
+  /** The backend's error code from the `{ code, message }` body, when there was one. */
+  readonly code: string | undefined;
+  /** The wait the backend asked for before a retry (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(kind: AdapterErrorKind, message: string, options: AdapterErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.name = 'AdapterError';
     this.kind = kind;
     this.status = options.status;
     this.code = options.code;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** Whether sending the same request again may succeed (network, time-out, 5xx, 429). */

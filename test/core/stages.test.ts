@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { applyCrossRowChecks, buildReport, createRowValidator, readCsv, validateCsv } from '../../src/core/index.js';
+import type { RowReport } from '../../src/core/index.js';
+
+const HEADER = 'iPlum ID (phone/email),Phone #,Email,Name';
+function bigCsv(rows: number): string {
+  let out = `${HEADER}\r\n`;
+  for (let i = 0; i < rows; i++) out += `phone,+1 415 555 ${String(i % 10000).padStart(4, '0')},u${i}@acme.example,User ${i}\r\n`;
+  return out;
+}
+
+describe('stages (for a worker pool)', () => {
+  it('readCsv → validateCells on chunks → applyCrossRowChecks on the merged reports = validateCsv', async () => {
+    const csv = `${HEADER},,\r\nphone,+14155550100,a@x.example,A\r\n\r\nphone,+1 415 555 0100,b@x.example,B\r\nemail,,c@x.example,C,extra\r\n`;
+    const read = await readCsv(csv);
+    expect(read.fileIssues).to.deep.equal([]);
+    expect(read.rows.map((r) => r.row)).to.deep.equal([2, 4, 5]);
+    expect(read.blankSkipped).to.equal(1);
+    const chunks = [read.rows.slice(0, 1), read.rows.slice(1)];
+    const merged: RowReport[] = [];
+    for (const chunk of chunks) {
+      const validator = createRowValidator({}, read.columns); // one per worker
+      merged.push(...chunk.map((row) => structuredClone(validator.validateCells(row))));
+    }
+    applyCrossRowChecks(merged, {});
+    const staged = buildReport(read.file, read.fileIssues, merged, read.blankSkipped);
+    const whole = await validateCsv(csv);
+    expect(staged).to.deep.equal(whole);
+    expect(whole.rows.map((r) => r.issues.map((i) => i.code))).to.deep.equal([['login_id.duplicate'], ['login_id.duplicate'], ['row.field_count']]);
+  });
+});
+
+describe('validateCsv: progress, abort, limits', () => {
+  it('reports progress and ends at every row', async () => {
+    const seen: number[] = [];
+    const report = await validateCsv(bigCsv(3000), { onProgress: (p) => seen.push(p.rowsDone) });
+    expect(report.summary.valid).to.equal(3000 - 2 * 0); // numbers repeat only past 10000
+    expect(seen.at(-1)).to.equal(3000);
+    expect([...seen].sort((a, b) => a - b)).to.deep.equal(seen);
+  });
+  it('rejects with the signal reason when aborted before or during the run', async () => {
+    const before = new AbortController();
+    before.abort();
+    let error: unknown;
+    try {
+      await validateCsv(bigCsv(10), { signal: before.signal });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).name).to.equal('AbortError');
+
+    const during = new AbortController();
+    const reason = new Error('stop');
+    error = undefined;
+    try {
+      await validateCsv(bigCsv(20000), {
+        maxRows: 100000,
+        signal: during.signal,
+        onProgress: (p) => {
+          if (p.rowsDone > 0 && p.rowsDone < 20000) during.abort(reason);
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    // On a fast machine the run may finish before the first chunk boundary; when it yielded, it stopped.
+    if (error !== undefined) expect(error).to.equal(reason);
+  });
+  it('file.too_many_rows counts only non-blank rows', async () => {
+    expect((await validateCsv(bigCsv(6), { maxRows: 5 })).fileIssues.map((i) => i.code)).to.deep.equal(['file.too_many_rows']);
+    expect((await validateCsv(`${bigCsv(5)}\r\n,,,\r\n`, { maxRows: 5 })).summary.blankSkipped).to.equal(2);
+  });
+});
