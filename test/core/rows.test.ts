@@ -83,3 +83,14 @@ describe('messages', () => {
     expect(report.fileIssues[0]?.message).to.equal('Fichier vide');
   });
 });
+
+describe('cross-row issues point at the login column', () => {
+  it('duplicate phones point at phone, emails at email', async () => {
+    const report = await validateCsv('iPlum ID (phone/email),Phone #,Email,Name\r\nphone,+14155550100,a@x.example,A\r\nphone,+14155550100,b@x.example,B\r\nemail,,c@x.example,C\r\n', { existingLoginIds: ['C@X.example'] });
+    expect(report.rows.map((r) => r.issues.map((i) => [i.code, i.column]))).to.deep.equal([
+      [['login_id.duplicate', 'phone']],
+      [['login_id.duplicate', 'phone']],
+      [['login_id.exists', 'email']],
+    ]);
+  });
+});

@@ -4,12 +4,13 @@
  * @module
  */
 import { resolveMessages } from '../messages.js';
+import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
 import type { Issue, MessageCatalog, RowReport, ValidateOptions } from '../types.js';
 import { makeIssue } from './issue.js';
 import { checkPhone, toCountry } from './phone.js';
 
 /** Options of {@link applyCrossRowChecks}. */
-export type CrossRowOptions = Pick<ValidateOptions, 'existingLoginIds' | 'defaultCountry' | 'messages'>;
+export type CrossRowOptions = Pick<ValidateOptions, 'existingLoginIds' | 'defaultCountry' | 'messages' | 'profile'>;
 
 /** Normalizes a login ID the way rows' login keys are: lower-cased email, or E.164 phone when it reads as one. */
 export function loginKeyOf(loginId: string, defaultCountry?: string): string {
@@ -38,6 +39,9 @@ function addError(report: RowReport, issue: Issue): void {
  */
 export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptions = {}, messages?: MessageCatalog): RowReport[] {
   const catalog = messages ?? resolveMessages(options.messages);
+  const core = coreColumns(options.profile ?? DEFAULT_PROFILE);
+  // the login key is an E.164 phone (starts with +) or an email: the issue points at that column
+  const columnOf = (key: string): string => (key.charCodeAt(0) === 43 ? core.phone.key : core.email.key);
   const first = new Map<string, number>();
   let groups: Map<string, number[]> | undefined;
   for (let i = 0; i < reports.length; i++) {
@@ -58,7 +62,7 @@ export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptio
       for (const i of members) {
         const report = reports[i]!;
         const relatedRows = rows.filter((r) => r !== report.row);
-        addError(report, makeIssue(catalog, 'login_id.duplicate', 'error', { relatedRows }));
+        addError(report, makeIssue(catalog, 'login_id.duplicate', 'error', { column: columnOf(report.loginKey!), relatedRows }));
       }
     }
   }
@@ -66,7 +70,7 @@ export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptio
   if (existing.size > 0) {
     for (const report of reports) {
       if (report.loginKey !== undefined && existing.has(report.loginKey)) {
-        addError(report, makeIssue(catalog, 'login_id.exists', 'error', {}));
+        addError(report, makeIssue(catalog, 'login_id.exists', 'error', { column: columnOf(report.loginKey) }));
       }
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { CsvInput } from '../csv/decode.js';
 import { resolveMessages } from '../messages.js';
+import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
 import type { RowReport, ValidateOptions, ValidationReport } from '../types.js';
 import { applyCrossRowChecks, existingKeySet } from './duplicates.js';
 import { makeIssue } from './issue.js';
@@ -81,7 +82,13 @@ export function validateRow(values: Record<string, string>, options: ValidateOpt
   const report = cached.validator.validateValues(values, options.row ?? 0);
   if (options.existingLoginIds && report.loginKey !== undefined) {
     if (existingKeySet(options.existingLoginIds, options.defaultCountry).has(report.loginKey)) {
-      report.issues.push(makeIssue(resolveMessages(options.messages), 'login_id.exists', 'error', {}));
+      report.issues.push(
+        makeIssue(resolveMessages(options.messages), 'login_id.exists', 'error', {
+          column: ((core) => (report.loginKey?.charCodeAt(0) === 43 ? core.phone.key : core.email.key))(
+            coreColumns(options.profile ?? DEFAULT_PROFILE),
+          ),
+        }),
+      );
       delete report.record;
     }
   }
