@@ -136,7 +136,7 @@ for (const harness of harnesses) {
 
       it('rejects invalid rows one by one and invites the rest', async () => {
         const { adapter, store } = await open();
-        const bad: Array<[Partial<InviteRequest> & Record<string, unknown>, string, string]> = [
+        const bad: Array<[Record<string, unknown>, string, string]> = [
           [{ phone: '+1408', loginId: '+1408' }, 'phone.invalid', 'phone'],
           [{ phone: undefined }, 'phone.required', 'phone'],
           [{ name: '  ' }, 'name.required', 'name'],
