@@ -8,6 +8,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { referenceServerPlugin } from './test/helpers/reference-server-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const fixturesRoot = resolve(process.env.BULK_ENROLL_FIXTURES ?? '../shared/fixtures');
@@ -82,6 +83,7 @@ export default {
   plugins: [
     commonjs({ include: ['**/node_modules/papaparse/**'], strictRequires: false }),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    referenceServerPlugin(),
   ],
   browsers: [
     chromeLauncher({
