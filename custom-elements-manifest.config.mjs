@@ -7,4 +7,18 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: true,
+  plugins: [
+    {
+      // Events are documented by the classes' @fires tags; the analyzer also sees each
+      // `dispatchEvent(new SomeEvent(…))` and adds a nameless copy: drop those.
+      name: 'drop-nameless-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+          }
+        }
+      },
+    },
+  ],
 };

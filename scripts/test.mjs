@@ -38,7 +38,8 @@ for (const step of steps) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   if (step.kind === 'check') {
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
     lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name} (${seconds} s)`);
     continue;
   }

@@ -40,7 +40,7 @@ describe('<bulk-upload>', () => {
     const validated = oneEvent(el, 'bulk-upload-validated');
     void el.validateFile(new File([await readFixture('users.csv') as BlobPart], 'users.csv'));
     const { detail } = await validated;
-    expect(detail.report.fileIssues.map((i) => i.code)).to.deep.equal(['file.unsupported_type']);
+    expect(detail.report.fileIssues.map((issue: { code: string }) => issue.code)).to.deep.equal(['file.unsupported_type']);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.match(/CSV/);
   });

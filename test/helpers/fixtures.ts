@@ -42,7 +42,7 @@ export interface ManifestEntry {
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 
-async function nodeRead(relative: string): Promise<Uint8Array> {
+async function nodeRead(relative: string): Promise<Uint8Array<ArrayBuffer>> {
   // Non-literal specifiers keep the browser bundler from resolving Node built-ins.
   const fsName = 'node:fs/promises';
   const pathName = 'node:path';
@@ -52,14 +52,14 @@ async function nodeRead(relative: string): Promise<Uint8Array> {
   return new Uint8Array(await fs.readFile(path.join(root, relative)));
 }
 
-async function browserRead(relative: string): Promise<Uint8Array> {
+async function browserRead(relative: string): Promise<Uint8Array<ArrayBuffer>> {
   const response = await fetch(`/fixtures/${relative.split('/').map(encodeURIComponent).join('/')}`);
   if (!response.ok) throw new Error(`fixture ${relative}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
 /** The bytes of a fixture file, exactly as stored. `relative` is a path inside ../shared/fixtures. */
-export function readFixture(relative: string): Promise<Uint8Array> {
+export function readFixture(relative: string): Promise<Uint8Array<ArrayBuffer>> {
   return isNode ? nodeRead(relative) : browserRead(relative);
 }
 

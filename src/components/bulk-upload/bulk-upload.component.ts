@@ -16,6 +16,7 @@ export type BulkUploadState = (typeof bulkUploadStates)[number];
  * Enrolls many users at once from a CSV: the admin downloads the template, fills it, drops it here,
  * sees every problem explained, fixes it, and sends the valid users to the backend.
  *
+ * @tagname bulk-upload
  * @summary Bulk enrollment from a CSV file, validated in the browser.
  *
  * @fires {BulkUploadValidatedEvent} bulk-upload-validated - A file was read and validated. `detail: { report, fileName }`.

@@ -29,6 +29,7 @@ export function maskLoginId(loginId: string): string {
 /**
  * The invitee's page: looks up the invitation from the link's token and lets the invitee set a password.
  *
+ * @tagname invite-accept-form
  * @summary Accept an invitation by setting a password.
  *
  * @fires {InviteAcceptFormAcceptedEvent} invite-accept-form-accepted - The backend accepted the invitation. `detail: { loginId, redirectUrl }`.

@@ -8,8 +8,10 @@ import { styles } from './row-error-table.styles.js';
  * Shows the rows of a validation report with their problems. Usable on its own with a `report`.
  * Cell text is always rendered as text, never as markup.
  *
+ * @tagname row-error-table
  * @summary The rows of a validated file and what is wrong with each.
  *
+ * @csspart scroller - The scrollable, keyboard-focusable region around the table.
  * @csspart table - The table.
  * @csspart row - A row of the table.
  * @csspart cell - A cell of the table.
@@ -20,6 +22,8 @@ import { styles } from './row-error-table.styles.js';
  * @cssprop --row-error-table-warning-color - Warning messages. Default `#92400e`.
  * @cssprop --row-error-table-header-background - The column headers' background. Default `#f3f4f6`.
  * @cssprop --row-error-table-font-family - Font. Defaults to the surrounding font.
+ * @cssprop --row-error-table-max-height - The height past which the table scrolls. Default `32rem`.
+ * @cssprop --row-error-table-focus-color - The focus ring of the scrollable region. Default `#1d4ed8`.
  */
 @localized()
 export class RowErrorTableElement extends LitElement {
@@ -40,7 +44,8 @@ export class RowErrorTableElement extends LitElement {
         : row.issues.some((issue) => issue.severity === (this.filter === 'errors' ? 'error' : 'warning')),
     );
     const columns = Object.keys(report.rows[0]?.values ?? {});
-    return html`<table part="table" aria-rowcount=${rows.length + 1}>
+    return html`<div part="scroller" tabindex="0" role="region" aria-label=${msg('Rows and their problems')}>
+      <table part="table" aria-rowcount=${rows.length + 1}>
       <caption>
         ${msg(str`${rows.length} rows`)}
       </caption>
@@ -64,6 +69,6 @@ export class RowErrorTableElement extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 }

@@ -10,7 +10,14 @@ export const styles = css`
     display: block;
     color: var(--_text);
     font-family: var(--row-error-table-font-family, inherit);
+  }
+  [part='scroller'] {
     overflow: auto;
+    max-block-size: var(--row-error-table-max-height, 32rem);
+  }
+  [part='scroller']:focus-visible {
+    outline: 3px solid var(--row-error-table-focus-color, #1d4ed8);
+    outline-offset: 2px;
   }
   :host([hidden]) {
     display: none;

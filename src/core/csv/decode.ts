@@ -48,7 +48,11 @@ function isUtf16Text(bytes: Uint8Array, offset: number): 'le' | 'be' | null {
   if (n < 4) return null;
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < n; i++) if (bytes[offset + i] === 0) (i & 1 ? zeroOdd++ : zeroEven++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[offset + i] !== 0) continue;
+    if (i & 1) zeroOdd++;
+    else zeroEven++;
+  }
   const half = n / 2;
   if (zeroOdd > half * 0.7 && zeroEven < half * 0.1) return 'le';
   if (zeroEven > half * 0.7 && zeroOdd < half * 0.1) return 'be';
