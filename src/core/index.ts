@@ -45,6 +45,7 @@ export {
   DEFAULT_MAX_ROWS,
   applyCrossRowChecks,
   buildReport,
+  crossRowPatch,
   createRowValidator,
   expectedHeader,
   readCsv,
@@ -53,6 +54,7 @@ export {
 export type {
   ColumnMapping,
   CrossRowOptions,
+  CrossRowPatch,
   CsvRow,
   ReadOptions,
   ReadResult,

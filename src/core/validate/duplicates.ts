@@ -76,3 +76,29 @@ export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptio
   }
   return reports;
 }
+
+/** What the cross-row checks add to one row: its index in the run and the issues (the row loses its record). */
+export interface CrossRowPatch {
+  index: number;
+  issues: Issue[];
+}
+
+/**
+ * The cross-row checks from login keys alone, for a worker pool whose row reports live elsewhere:
+ * `keys[i]` and `rows[i]` are the login key and spreadsheet row of the run's i-th row report.
+ * Returns, for each row that gains an issue, the issues to append (and the record to drop).
+ */
+export function crossRowPatch(
+  keys: ReadonlyArray<string | undefined>,
+  rows: readonly number[],
+  options: CrossRowOptions = {},
+  messages?: MessageCatalog,
+): CrossRowPatch[] {
+  const stubs: RowReport[] = keys.map((loginKey, i) =>
+    loginKey === undefined ? { row: rows[i]!, values: {}, issues: [] } : { row: rows[i]!, values: {}, issues: [], loginKey },
+  );
+  applyCrossRowChecks(stubs, options, messages);
+  const patch: CrossRowPatch[] = [];
+  for (let i = 0; i < stubs.length; i++) if (stubs[i]!.issues.length > 0) patch.push({ index: i, issues: stubs[i]!.issues });
+  return patch;
+}

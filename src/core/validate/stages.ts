@@ -13,7 +13,7 @@ import type { CsvInput } from '../csv/decode.js';
 import { parseRecords } from '../csv/parse.js';
 import { resolveMessages } from '../messages.js';
 import { DEFAULT_PROFILE, headerWords } from '../profile.js';
-import type { FileInfo, Issue, RowReport, Summary, ValidateOptions, ValidationReport } from '../types.js';
+import type { FileInfo, Issue, ValidateOptions } from '../types.js';
 import { checkHeader } from './header.js';
 import type { ColumnMapping } from './header.js';
 import { makeIssue } from './issue.js';
@@ -21,9 +21,10 @@ import type { CsvRow } from './validate-row.js';
 
 export { createRowValidator } from './validate-row.js';
 export type { CsvRow, RowValidator, RowValidatorOptions } from './validate-row.js';
-export { applyCrossRowChecks } from './duplicates.js';
-export type { CrossRowOptions } from './duplicates.js';
+export { applyCrossRowChecks, crossRowPatch } from './duplicates.js';
+export type { CrossRowOptions, CrossRowPatch } from './duplicates.js';
 export type { ColumnMapping } from './header.js';
+export { buildReport, summarize } from './report.js';
 
 /** Default `maxRows`. */
 export const DEFAULT_MAX_ROWS = 50000;
@@ -94,34 +95,6 @@ export async function readCsv(input: CsvInput, options: ReadOptions = {}): Promi
     return fail(file, makeIssue(messages, 'file.too_many_rows', 'error', { found: rows.length, limit: maxRows }), blankSkipped);
   }
   return { file, fileIssues: header.issues, columns: header.mapping, rows, blankSkipped };
-}
-
-/** Stage 4a: the counts of a list of row reports. `withWarnings` counts valid rows that carry a warning. */
-export function summarize(reports: readonly RowReport[], blankSkipped: number): Summary {
-  let valid = 0;
-  let withWarnings = 0;
-  for (const report of reports) {
-    const issues = report.issues;
-    if (issues.length === 0) {
-      valid++;
-      continue;
-    }
-    let error = false;
-    for (const issue of issues) if (issue.severity === 'error') error = true;
-    if (!error) {
-      valid++;
-      withWarnings++;
-    }
-  }
-  return { rows: reports.length, valid, invalid: reports.length - valid, withWarnings, blankSkipped };
-}
-
-/** Stage 4b: the final report. File-level errors empty the rows; `ok` needs no file error and one valid row. */
-export function buildReport(file: FileInfo, fileIssues: Issue[], rows: RowReport[], blankSkipped: number): ValidationReport {
-  const fileError = fileIssues.some((issue) => issue.severity === 'error');
-  const kept = fileError ? [] : rows;
-  const summary = summarize(kept, blankSkipped);
-  return { ok: !fileError && summary.valid > 0, file, fileIssues, rows: kept, summary };
 }
 
 /** The template header words for the options (brand substituted). */

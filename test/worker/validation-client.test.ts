@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import { validateCsv } from '../../src/core/index.js';
+import type { ValidationReport } from '../../src/core/index.js';
+import { ValidationClient } from '../../src/worker/validation-client.js';
+import { generateCsv } from '../core/bench/gen.js';
+import { readFixture, readManifest } from '../helpers/fixtures.js';
+
+/** The report without the parts that legitimately differ between runs (none should). */
+const comparable = (report: ValidationReport) => JSON.parse(JSON.stringify(report)) as ValidationReport;
+
+describe('ValidationClient (the worker pool)', () => {
+  let pool: ValidationClient;
+  before(() => {
+    pool = new ValidationClient({ poolSize: 3 });
+  });
+  after(() => pool.terminate());
+
+  it('gives exactly the report validateCsv gives, for a file large enough to be shared out', async () => {
+    // 9,000 generated rows, and duplicates planted in different workers' shares.
+    let csv = generateCsv(9000);
+    csv += 'phone,+14085550142,first@acme.example,Last\r\nemail,,Dup@Acme.example,Also last\r\n';
+    const lines = csv.split('\r\n');
+    lines.splice(100, 0, 'phone,+1 408 555 0142,early@acme.example,Early');
+    lines.splice(6000, 0, 'email,,dup@acme.example,Middle');
+    csv = lines.join('\r\n');
+
+    const inThread = await validateCsv(csv);
+    const pooled = await pool.validate(csv);
+    expect(comparable(pooled)).to.deep.equal(comparable(inThread));
+
+    const duplicates = pooled.rows.filter((r) => r.issues.some((i) => i.code === 'login_id.duplicate'));
+    const early = pooled.rows.find((r) => r.values['name'] === 'Early')!;
+    const last = pooled.rows.find((r) => r.values['name'] === 'Last')!;
+    expect(early.issues.find((i) => i.code === 'login_id.duplicate')!.relatedRows).to.deep.equal([last.row]);
+    expect(last.record, 'a duplicate loses its record').to.equal(undefined);
+    expect(duplicates.map((r) => r.values['name'])).to.include.members(['Early', 'Middle', 'Last', 'Also last']);
+  });
+
+  it('matches every public fixture', async () => {
+    for (const entry of await readManifest()) {
+      const bytes = await readFixture(entry.file);
+      const pooled = await pool.validate(bytes.slice().buffer, entry.options);
+      const inThread = await validateCsv(bytes, entry.options);
+      expect(comparable(pooled), entry.file).to.deep.equal(comparable(inThread));
+    }
+  });
+
+  it('reports progress in rows as the shares come in, ending at the total', async () => {
+    const csv = generateCsv(12000);
+    const seen: number[] = [];
+    const report = await pool.validate(csv, { onProgress: (p) => seen.push(p.rowsDone) });
+    expect(report.summary.rows).to.equal(12000);
+    expect(seen.length).to.be.greaterThan(2);
+    expect(seen[seen.length - 1]).to.equal(12000);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).to.be.at.least(seen[i - 1]!);
+  });
+
+  it('stops on abort, rejects with the reason, and validates the next file normally', async () => {
+    const controller = new AbortController();
+    const reason = new DOMException('cancelled by the admin', 'AbortError');
+    const run = pool.validate(generateCsv(40000), {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.rowsDone > 0) controller.abort(reason);
+      },
+    });
+    let caught: unknown;
+    try {
+      await run;
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).to.equal(reason);
+    const next = await pool.validate(generateCsv(5000));
+    expect(next.summary.rows).to.equal(5000);
+  });
+
+  it('re-validates one row for an in-place fix', async () => {
+    const row = await pool.validateRow({ loginType: 'phone', phone: '14085550142', email: 'a@b.example', name: 'A' });
+    expect(row.issues.map((i) => i.code)).to.deep.equal(['phone.missing_plus']);
+    expect(row.issues[0]!.suggestion).to.equal('+14085550142');
+  });
+});
