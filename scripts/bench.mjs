@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm run bench`: validation speed in headless Chromium on seeded generated files of 10k, 100k
+// and 1M rows, every figure a ratio to `Papa.parse(text, {header: true})` timed in the same page
+// (these machines are shared and noisy: compare only ratios from one run). Prints, never fails on
+// a timing. `--sizes 10000,100000` picks sizes; `--runs N` sets the runs per measure (median).
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { generateCsv } from './bench/generate.mjs';
+import { serveStatic } from './static-server.mjs';
+import { chromiumArgs, ensureChromium, chromiumVersion } from './chromium.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
+const runsFor = (rows) => Number(arg('runs', rows >= 1_000_000 ? 1 : 3));
+
+const out = '.cache/bench';
+mkdirSync(`${out}/data`, { recursive: true });
+for (const rows of sizes) {
+  const file = `${out}/data/${rows}.csv`;
+  if (!existsSync(file)) writeFileSync(file, generateCsv(rows, 20261125));
+}
+const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, tsconfig: 'tsconfig.json', logLevel: 'warning', conditions: ['production'] };
+await build({ ...common, entryPoints: { page: 'scripts/bench/page.ts', 'validate.worker': 'src/worker/validate.worker.ts' }, outdir: out });
+writeFileSync(`${out}/index.html`, '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./page.js"></script>');
+
+const { server, url } = await serveStatic({ '/': out });
+const chrome = ensureChromium();
+const browser = await puppeteer.launch({
+  executablePath: chrome,
+  headless: true,
+  args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  protocolTimeout: 0,
+});
+const page = await browser.newPage();
+page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+await page.goto(url);
+await page.waitForFunction(() => typeof window.bench === 'function');
+
+const x = (a, b) => `${(a / b).toFixed(2)}×`;
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : 'none');
+console.log(`${chromiumVersion(chrome)}, ${(await import('node:os')).cpus().length} cores. Ratios are to Papa.parse(text, {header: true}) in the same page.\n`);
+for (const rows of sizes) {
+  const r = await page.evaluate((n, runs) => window.bench(n, runs), rows, runsFor(rows));
+  console.log(`${rows.toLocaleString('en')} rows (${(r.bytes / 1e6).toFixed(1)} MB), median of ${runsFor(rows)}:`);
+  console.log(`  papaparse alone            ${ms(r.papaMs)}`);
+  console.log(`  validateCsv, one thread    ${ms(r.singleMs)}  ${Math.round(rows / (r.singleMs / 1000)).toLocaleString('en')} rows/s  ${x(r.singleMs, r.papaMs)} papaparse`);
+  console.log(`  worker pool (${r.poolWorkers} workers)     ${ms(r.poolMs)}  ${Math.round(rows / (r.poolMs / 1000)).toLocaleString('en')} rows/s  ${x(r.poolMs, r.papaMs)} papaparse  (file bytes → full report on the page)`);
+  console.log(`  main thread while the pool validates: longest task ${r.longestTaskMs ? ms(r.longestTaskMs) : 'under 50 ms (no long task)'}; first progress after ${ms(r.firstProgressMs)}`);
+  if (rows >= 1_000_000) console.log(`  peak JS heap, one thread   ${r.peakHeapMb.toFixed(0)} MB`);
+  if (r.rowsReported !== rows) console.log(`  note: ${r.rowsReported} rows reported of ${rows}`);
+}
+await browser.close();
+server.close();
+
+if (existsSync('scripts/bench-send.mjs')) {
+  const { benchSend } = await import('./bench-send.mjs');
+  console.log('\nSending:');
+  for (const line of await benchSend()) console.log(`  ${line}`);
+}
