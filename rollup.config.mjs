@@ -38,9 +38,8 @@ export function workerUrl(fileName) {
     name: 'bulk-enroll-worker-url',
     transform(code, id) {
       if (!id.endsWith('validation-client.ts')) return null;
-      const next = code.replace("'./validate.worker.js'", `'./${fileName}'`);
-      if (next === code) this.error('validation-client.ts no longer names ./validate.worker.js');
-      return { code: next, map: null };
+      if (!code.includes("'./validate.worker.js'")) this.error('validation-client.ts no longer names ./validate.worker.js');
+      return { code: code.replace("'./validate.worker.js'", `'./${fileName}'`), map: null };
     },
   };
 }
