@@ -4,6 +4,7 @@
  */
 import { BulkUploadElement } from './components/bulk-upload/bulk-upload.component.js';
 import { defineElement } from './internal/define.js';
+export { setLocale, getLocale, supportedLocales } from './localization.js';
 import './row-error-table.js';
 
 export { BulkUploadElement, bulkUploadStates, type BulkUploadState } from './components/bulk-upload/bulk-upload.component.js';

@@ -4,6 +4,7 @@
  */
 import { InviteAcceptFormElement } from './components/invite-accept-form/invite-accept-form.component.js';
 import { defineElement } from './internal/define.js';
+export { setLocale, getLocale, supportedLocales } from './localization.js';
 
 export {
   InviteAcceptFormElement,

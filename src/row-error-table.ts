@@ -4,6 +4,7 @@
  */
 import { RowErrorTableElement } from './components/row-error-table/row-error-table.component.js';
 import { defineElement } from './internal/define.js';
+export { setLocale, getLocale, supportedLocales } from './localization.js';
 
 export { RowErrorTableElement };
 
