@@ -234,6 +234,11 @@ export interface ValidateOptions {
   maxRows?: number;
   /** Maximum input size in bytes; default 20 MiB. */
   maxBytes?: number;
+  /**
+   * Read the bytes in this encoding instead of detecting it (`utf-8`, `utf-16le`, `utf-16be`, `windows-1252`),
+   * for an admin who sees that the detected one was wrong. Ignored for string input.
+   */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** Login IDs that already have accounts (E.164 phones or emails; emails compare case-insensitively). */
   existingLoginIds?: Iterable<string>;
   /** Aborts validation; the promise rejects with the signal's reason. */

@@ -54,4 +54,18 @@ describe('decodeBytes', () => {
       expect(report.file.encoding).to.equal('utf-8');
     }
   });
+  it('reads with the encoding the admin chose instead of the detected one', async () => {
+    // A Windows-1252 file read as UTF-8 by mistake shows U+FFFD; read as 1252 it is right again, and back.
+    const win = bytes(...ascii('O'), 0x92, ...ascii('Brien'));
+    expect(decodeBytes(win, 'utf-8')).to.include({ encoding: 'utf-8', text: 'O\uFFFDBrien' });
+    expect(decodeBytes(new TextEncoder().encode('Zoë'), 'windows-1252')).to.include({ encoding: 'windows-1252', text: 'ZoÃ«' });
+    expect(decodeBytes(bytes(0xff, 0xfe, 0x41, 0), 'utf-16le')).to.include({ text: 'A' });
+    expect(decodeBytes(bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3), 'windows-1252')).to.include({ ok: false, refused: 'file.unsupported_type' });
+    const csv = new Uint8Array([...ascii('iPlum ID (phone/email),Phone #,Email,Name\r\nemail,,a@b.example,O'), 0x92, ...ascii('Brien\r\n')]);
+    const detected = await validateCsv(csv);
+    expect(detected.file.encoding).to.equal('windows-1252');
+    const forced = await validateCsv(csv, { encoding: 'utf-8' });
+    expect(forced.file.encoding).to.equal('utf-8');
+    expect(forced.rows[0]!.values['name']).to.equal('O\uFFFDBrien');
+  });
 });

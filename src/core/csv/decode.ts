@@ -95,8 +95,9 @@ function decodeUtf16(bytes: Uint8Array, offset: number, big: boolean): string {
  * content (NUL bytes outside UTF-16, many control bytes) is refused as `file.unsupported_type`.
  * The byte-order mark is removed from the text.
  */
-export function decodeBytes(bytes: Uint8Array): DecodeResult {
+export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): DecodeResult {
   const size = bytes.length;
+  if (encoding) return decodeAs(bytes, encoding);
   if (size >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: decodeUtf16(bytes, 2, false), encoding: 'utf-16le', bytes: size };
   }
@@ -122,6 +123,21 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   }
 }
 
+/**
+ * Decodes with an encoding the admin chose (the review's "read as another encoding"): no detection,
+ * but a byte-order mark of that encoding is still removed and binary files are still refused.
+ */
+function decodeAs(bytes: Uint8Array, encoding: Encoding): DecodeResult {
+  const size = bytes.length;
+  const has = (...mark: number[]) => mark.every((b, i) => bytes[i] === b);
+  if (encoding === 'utf-16le') return { ok: true, text: decodeUtf16(bytes, has(0xff, 0xfe) ? 2 : 0, false), encoding, bytes: size };
+  if (encoding === 'utf-16be') return { ok: true, text: decodeUtf16(bytes, has(0xfe, 0xff) ? 2 : 0, true), encoding, bytes: size };
+  if (looksBinary(bytes)) return { ok: false, refused: 'file.unsupported_type', bytes: size };
+  if (encoding === 'windows-1252') return { ok: true, text: decodeWindows1252(bytes), encoding, bytes: size };
+  const body = has(0xef, 0xbb, 0xbf) ? bytes.subarray(3) : bytes;
+  return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), encoding, bytes: size };
+}
+
 /** UTF-8 length of a string, without encoding it. */
 export function utf8Length(text: string): number {
   let n = text.length;
@@ -141,7 +157,7 @@ export function utf8Length(text: string): number {
  * Reads any accepted input into text, enforcing `maxBytes` from `Blob.size` / `byteLength`
  * before the whole file is read.
  */
-export async function readInput(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<DecodeResult> {
+export async function readInput(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES, encoding?: Encoding): Promise<DecodeResult> {
   if (typeof input === 'string') {
     const bytes = utf8Length(input);
     if (bytes > maxBytes) return { ok: false, refused: 'file.too_large', bytes };
@@ -161,5 +177,5 @@ export async function readInput(input: CsvInput, maxBytes: number = DEFAULT_MAX_
     throw new TypeError('bulk-enroll: validateCsv expects a string, Blob, ArrayBuffer or Uint8Array');
   }
   if (bytes.length > maxBytes) return { ok: false, refused: 'file.too_large', bytes: bytes.length };
-  return decodeBytes(bytes);
+  return decodeBytes(bytes, encoding);
 }

@@ -42,7 +42,7 @@ export interface ReadResult {
 }
 
 /** Options of {@link readCsv}. */
-export type ReadOptions = Pick<ValidateOptions, 'profile' | 'brand' | 'headerMode' | 'maxRows' | 'maxBytes' | 'messages'>;
+export type ReadOptions = Pick<ValidateOptions, 'profile' | 'brand' | 'headerMode' | 'maxRows' | 'maxBytes' | 'messages' | 'encoding'>;
 
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
@@ -57,7 +57,7 @@ function isBlank(cells: readonly string[]): boolean {
 export async function readCsv(input: CsvInput, options: ReadOptions = {}): Promise<ReadResult> {
   const messages = resolveMessages(options.messages);
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const decoded = await readInput(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const decoded = await readInput(input, options.maxBytes ?? DEFAULT_MAX_BYTES, options.encoding);
   const fail = (file: FileInfo, issue: Issue, blankSkipped = 0): ReadResult => ({
     file,
     fileIssues: [issue],
