@@ -40,6 +40,8 @@ export type { Delimiter, ParseOptions } from './csv/parse.js';
 export { toCsv } from './csv/write.js';
 export { errorRowsCsv, templateCsv } from './csv/template.js';
 export type { TemplateOptions } from './csv/template.js';
+export { resultsCsv } from './csv/results.js';
+export type { ResultsLabels, ResultsOptions, RowResult } from './csv/results.js';
 export { validateCsv, validateRow } from './validate/validate-csv.js';
 export {
   DEFAULT_MAX_ROWS,
