@@ -63,3 +63,5 @@ export type {
   RowValidator,
   RowValidatorOptions,
 } from './validate/stages.js';
+export { CROSS_ROW_CODES, removeRows, reviseReport, rowsMissingRecord } from './validate/revise.js';
+export type { ReviseOptions, RowChange } from './validate/revise.js';
