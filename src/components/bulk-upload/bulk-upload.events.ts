@@ -1,11 +1,22 @@
-import type { ValidationReport } from '../../core/types.js';
+import type { SendReport } from '../../core/send/send-invitations.js';
+import type { RowReport, ValidationReport } from '../../core/types.js';
 
 /** Fired when a file has been read and validated. Bubbles. */
 export class BulkUploadValidatedEvent extends Event {
   static readonly eventName = 'bulk-upload-validated';
   readonly detail: { report: ValidationReport; fileName: string };
   constructor(detail: BulkUploadValidatedEvent['detail']) {
-    super(BulkUploadValidatedEvent.eventName, { bubbles: true });
+    super(BulkUploadValidatedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+/** The admin asked to send. Cancelable: `preventDefault()` stops the element from sending (e.g. to send yourself). Bubbles. */
+export class BulkUploadSubmitEvent extends Event {
+  static readonly eventName = 'bulk-upload-submit';
+  readonly detail: { rows: RowReport[]; report: ValidationReport };
+  constructor(detail: BulkUploadSubmitEvent['detail']) {
+    super(BulkUploadSubmitEvent.eventName, { bubbles: true, composed: true, cancelable: true });
     this.detail = detail;
   }
 }
@@ -20,12 +31,22 @@ export class BulkUploadProgressEvent extends Event {
   }
 }
 
-/** Something failed that the admin is told about (a file that cannot be read, a worker that cannot start). Bubbles. */
+/** Sending ended (finished or cancelled): every row sent is invited, rejected or unconfirmed. Bubbles. */
+export class BulkUploadSubmittedEvent extends Event {
+  static readonly eventName = 'bulk-upload-submitted';
+  readonly detail: { sendReport: SendReport; report: ValidationReport };
+  constructor(detail: BulkUploadSubmittedEvent['detail']) {
+    super(BulkUploadSubmittedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+/** Something failed that the admin is told about (a file that cannot be read, no backend configured). Bubbles. */
 export class BulkUploadErrorEvent extends Event {
   static readonly eventName = 'bulk-upload-error';
   readonly detail: { message: string; cause?: unknown };
   constructor(detail: BulkUploadErrorEvent['detail']) {
-    super(BulkUploadErrorEvent.eventName, { bubbles: true });
+    super(BulkUploadErrorEvent.eventName, { bubbles: true, composed: true });
     this.detail = detail;
   }
 }
@@ -33,7 +54,9 @@ export class BulkUploadErrorEvent extends Event {
 declare global {
   interface HTMLElementEventMap {
     'bulk-upload-validated': BulkUploadValidatedEvent;
+    'bulk-upload-submit': BulkUploadSubmitEvent;
     'bulk-upload-progress': BulkUploadProgressEvent;
+    'bulk-upload-submitted': BulkUploadSubmittedEvent;
     'bulk-upload-error': BulkUploadErrorEvent;
   }
 }
