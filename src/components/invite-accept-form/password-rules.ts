@@ -5,7 +5,7 @@
  * most common passwords. No DOM and no Lit: usable anywhere.
  * @module
  */
-import { COMMON_PASSWORDS_PACKED } from './common-passwords.js';
+import { COMMON_PASSWORDS_BITS, COMMON_PASSWORDS_GCS, COMMON_PASSWORDS_RANGE, COMMON_PASSWORDS_SIZE } from './common-passwords.js';
 
 /** The most characters (code points) a password may have. */
 export const MAX_PASSWORD_LENGTH = 128;
@@ -29,24 +29,40 @@ export function normalizeMinLength(min: unknown): number {
   return typeof min === 'number' && Number.isInteger(min) && min >= 1 && min <= MAX_PASSWORD_LENGTH ? min : DEFAULT_MIN_PASSWORD_LENGTH;
 }
 
-let common: Set<string> | undefined;
+/** 32-bit FNV-1a over UTF-16 code units (the same as scripts/common-passwords.mjs). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
 
-/** The bundled list of common passwords (lower-cased), unpacked on first use. */
-export function commonPasswords(): ReadonlySet<string> {
+let common: Set<number> | undefined;
+
+/** The bundled set of common passwords' hashes (a Golomb-coded set, see common-passwords.ts), unpacked on first use. */
+function commonHashes(): Set<number> {
   if (!common) {
     common = new Set();
-    let previous = '';
-    for (const [, prefix, rest] of COMMON_PASSWORDS_PACKED.matchAll(/([A-Z])([^A-Z]*)/g)) {
-      previous = previous.slice(0, prefix!.charCodeAt(0) - 65) + rest!;
-      common.add(previous);
+    const data = atob(COMMON_PASSWORDS_GCS);
+    let at = 0;
+    let value = 0;
+    const bit = () => (data.charCodeAt(at >> 3) >> (7 - (at++ & 7))) & 1;
+    while (common.size < COMMON_PASSWORDS_SIZE) {
+      let gap = 0;
+      while (bit()) gap++;
+      for (let b = 0; b < COMMON_PASSWORDS_BITS; b++) gap = gap * 2 + bit();
+      common.add((value += gap));
     }
   }
   return common;
 }
 
-/** Whether a password is one of the most common ones, compared case-insensitively. */
+/**
+ * Whether a password is one of the most common ones (the bundled list of about 1,100), compared
+ * case-insensitively. The list is stored as hashes: another password is mistaken for a common one
+ * with a chance of 1 in 4,096.
+ */
 export function isCommonPassword(password: string): boolean {
-  return commonPasswords().has(password.toLowerCase());
+  return commonHashes().has(fnv1a(password.toLowerCase()) % COMMON_PASSWORDS_RANGE);
 }
 
 /** Whether a password equals or contains the login ID, case-insensitively; for a phone, also without its `+`. */
