@@ -152,6 +152,34 @@ describe('<row-error-table>', () => {
     expect(rowNumbers(el)).to.not.include.members([2, 3]);
   });
 
+  it('saves an edit when the focus leaves the row', async () => {
+    const report = await validateCsv(await readFixture('phones-no-default-country.csv'));
+    const el = await table(report);
+    button(tr(el, 3), 'Edit').click();
+    await el.updateComplete;
+    const input = tr(el, 3).querySelector<HTMLInputElement>('input[data-column="phone"]')!;
+    expect(el.shadowRoot!.activeElement).to.equal(input);
+    input.value = '+14155550161';
+    input.dispatchEvent(new Event('input'));
+    const changed = oneEvent(el, RowErrorTableChangeEvent.eventName);
+    toolbarButton(el, 'Warnings').focus();
+    const { detail } = (await changed) as RowErrorTableChangeEvent;
+    expect(detail.change).to.deep.equal({ kind: 'edit', rows: [3] });
+    expect(detail.report.rows.find((r) => r.row === 3)!.record?.phone).to.equal('+14155550161');
+  });
+
+  it('lays out right to left with logical properties and stays accessible', async () => {
+    const report = await validateCsv(await readFixture('emails.csv'));
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><row-error-table filter="all" .report=${report}></row-error-table></div>`);
+    const el = wrapper.querySelector('row-error-table')!;
+    await el.updateComplete;
+    const rowHeader = tr(el, 2).querySelector('th')!.getBoundingClientRect();
+    const problems = tr(el, 2).querySelector('[part="problems"]')!.getBoundingClientRect();
+    expect(rowHeader.left).to.be.above(problems.left); // the row number is at the right
+    expect(getComputedStyle(tr(el, 2).querySelector('th')!).textAlign).to.equal('start');
+    await expect(el).to.be.accessible();
+  });
+
   it('removes a row, freeing its duplicate', async () => {
     const report = await validateCsv(await readFixture('duplicate-login-ids.csv'));
     const el = await table(report);

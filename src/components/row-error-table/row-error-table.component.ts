@@ -335,7 +335,8 @@ export class RowErrorTableElement extends LitElement {
     if (!this.editable || this._pending.has(row.row)) return;
     if (this._editing && this._editing.row !== row.row) this.#saveEdit();
     this._editing = { row: row.row, values: { ...row.values } };
-    this.#focusColumn = column ?? this.#columns()[0]?.key;
+    // Start in the given cell, else in the first cell with a problem.
+    this.#focusColumn = column ?? row.issues.find((i) => i.column !== undefined && i.column in row.values)?.column ?? this.#columns()[0]?.key;
     void this.updateComplete.then(() => {
       const input = this.renderRoot.querySelector<HTMLInputElement>(`tr[data-row="${row.row}"] input[data-column="${this.#focusColumn ?? ''}"]`);
       input?.focus();
