@@ -198,7 +198,8 @@ export class RowErrorTableElement extends LitElement {
     const first = this.renderRoot.querySelector<HTMLElement>('tr[data-index]');
     if (first) {
       const h = first.getBoundingClientRect().height;
-      if (h > 0 && Math.abs(h - this._rowHeight) > 0.5) this._rowHeight = h;
+      // Measured after layout; set in the next frame, not during this update.
+      if (h > 0 && Math.abs(h - this._rowHeight) > 0.5) requestAnimationFrame(() => (this._rowHeight = h));
     }
     const head = this.renderRoot.querySelector<HTMLElement>('thead');
     if (head) this.#headerHeight = head.getBoundingClientRect().height;
