@@ -13,6 +13,18 @@ export {
   type InviteAcceptFormState,
 } from './components/invite-accept-form/invite-accept-form.component.js';
 export * from './components/invite-accept-form/invite-accept-form.events.js';
+export {
+  checkPassword,
+  passwordProblemsOf,
+  passwordProblems,
+  isCommonPassword,
+  containsLoginId,
+  codePointLength,
+  MAX_PASSWORD_LENGTH,
+  DEFAULT_MIN_PASSWORD_LENGTH,
+  type PasswordProblem,
+  type PasswordRuleOptions,
+} from './components/invite-accept-form/password-rules.js';
 
 defineElement('invite-accept-form', InviteAcceptFormElement);
 

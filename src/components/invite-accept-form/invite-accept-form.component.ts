@@ -1,8 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { AdapterError, type EnrollmentAdapter, type Invitation } from '../../core/adapter/adapter.js';
+import { AdapterError, type AdapterErrorKind, type EnrollmentAdapter, type Invitation } from '../../core/adapter/adapter.js';
+import { createRestAdapter } from '../../core/adapter/rest-adapter.js';
+import { plural } from '../../internal/plural.js';
 import { InviteAcceptFormAcceptedEvent, InviteAcceptFormErrorEvent } from './invite-accept-form.events.js';
+import { checkPassword, codePointLength, MAX_PASSWORD_LENGTH, normalizeMinLength, type PasswordProblem } from './password-rules.js';
 import { styles } from './invite-accept-form.styles.js';
 
 /** The states of the form. */
@@ -20,35 +23,71 @@ export type InviteAcceptFormState = (typeof inviteAcceptFormStates)[number];
 
 /** Shows a phone or email login ID with most of it hidden: `+1 ••• ••• 0142`, `a•••@example.com`. */
 export function maskLoginId(loginId: string): string {
-  const at = loginId.indexOf('@');
-  if (at > 0) return `${loginId.slice(0, 1)}•••${loginId.slice(at)}`;
-  const digits = loginId.replace(/^\+/, '');
+  const at = loginId.lastIndexOf('@');
+  if (at > 0) return `${[...loginId][0]}•••${loginId.slice(at)}`;
+  const digits = loginId.replace(/\D/g, '');
+  if (digits.length < 8) return `••• ${digits.slice(-2)}`;
   return `+${digits.slice(0, Math.max(1, digits.length - 10))} ••• ••• ${digits.slice(-4)}`;
 }
+
+/** Where focus goes after the next render. */
+type FocusTarget = 'heading' | 'password' | 'confirmation' | 'submit-error' | undefined;
+
+const ISOLATE_LTR = (text: string) => `\u2066${text}\u2069`;
+const ISOLATE = (text: string) => `\u2068${text}\u2069`;
+/** How long typing must pause before the password feedback is announced. */
+const ANNOUNCE_DELAY_MS = 900;
 
 /**
  * The invitee's page: looks up the invitation from the link's token and lets the invitee set a password.
  *
+ * The password lives only in the two password inputs: it is read from them when the form is checked or
+ * sent, never kept in a property, an attribute, an event, storage, a log or a URL, and the inputs are
+ * emptied once the backend accepted it. Failures of a submission (network, server) keep the form and what
+ * was typed, and say so in place; the submit button then tries again.
+ *
+ * Focus follows the state: it moves to the heading of each new state (unless the page has focus elsewhere),
+ * to the password field when the backend refuses the password, and to the message of a failed submission.
+ *
  * @tagname invite-accept-form
  * @summary Accept an invitation by setting a password.
  *
- * @fires {InviteAcceptFormAcceptedEvent} invite-accept-form-accepted - The backend accepted the invitation. `detail: { loginId, redirectUrl }`.
- * @fires {InviteAcceptFormErrorEvent} invite-accept-form-error - Looking up or accepting failed. `detail: { kind, message }`.
+ * @fires {InviteAcceptFormAcceptedEvent} invite-accept-form-accepted - The backend accepted the invitation. Bubbles, composed. `detail: { loginId, redirectUrl }` (never the password).
+ * @fires {InviteAcceptFormErrorEvent} invite-accept-form-error - Looking up or accepting failed, or the backend refused the password. Bubbles, composed. `detail: { phase: 'lookup' | 'accept', kind, status?, code?, message }`.
  *
  * @csspart base - The wrapper of every state.
+ * @csspart heading - The heading of each state (it receives focus when the state changes).
+ * @csspart message - The explanation under a heading.
+ * @csspart spinner - The busy indicator while loading and submitting (still when the user prefers reduced motion).
+ * @csspart invitee - The line naming the invitee and their masked login ID.
+ * @csspart login-id - The masked login ID.
  * @csspart form - The password form.
- * @csspart field - A label with its input.
- * @csspart error - An error message.
- * @csspart submit-button - The button that sets the password.
+ * @csspart field - A label, its input and its messages.
+ * @csspart label - A field's label.
+ * @csspart input - Both password inputs.
+ * @csspart password-input - The new password input.
+ * @csspart confirmation-input - The confirmation input.
+ * @csspart hint - The password rules under the password field.
+ * @csspart feedback - The password's feedback as the invitee types (not yet long enough, too common, fine…).
+ * @csspart error - An error message (a refused password, confirmation that differs, a failed submission).
+ * @csspart toggle-button - The button that shows or hides the passwords.
+ * @csspart submit-button - The button that sets the password (and tries again after a failure).
+ * @csspart link-button - The "Continue" or "Sign in" link.
+ * @csspart retry-button - The "Try again" button after a failed look-up.
  *
- * @cssprop --invite-accept-form-accent-color - Buttons and focus rings. Default `#1d4ed8`.
- * @cssprop --invite-accept-form-accent-text-color - Text on buttons. Default `#ffffff`.
- * @cssprop --invite-accept-form-text-color - Body text. Default `#1f2937`.
- * @cssprop --invite-accept-form-surface-color - Background. Default `#ffffff`.
- * @cssprop --invite-accept-form-border-color - Input borders. Default `#6b7280`.
- * @cssprop --invite-accept-form-error-color - Error messages. Default `#b91c1c`.
+ * @cssprop --invite-accept-form-accent-color - Buttons, links and focus rings. Default `#1d4ed8` (dark: `#93c5fd`).
+ * @cssprop --invite-accept-form-accent-text-color - Text on buttons. Default `#ffffff` (dark: `#0b1220`).
+ * @cssprop --invite-accept-form-text-color - Body text. Default `#1f2937` (dark: `#e5e7eb`).
+ * @cssprop --invite-accept-form-muted-color - Hints and feedback. Default `#4b5563` (dark: `#9ca3af`).
+ * @cssprop --invite-accept-form-surface-color - Background. Default `#ffffff` (dark: `#111827`).
+ * @cssprop --invite-accept-form-input-background-color - Input background. Default the surface colour.
+ * @cssprop --invite-accept-form-border-color - Input borders. Default `#6b7280` (dark: `#9ca3af`).
+ * @cssprop --invite-accept-form-error-color - Error messages and invalid inputs. Default `#b91c1c` (dark: `#fca5a5`).
+ * @cssprop --invite-accept-form-success-color - Feedback for a password that can be used. Default `#15803d` (dark: `#86efac`).
  * @cssprop --invite-accept-form-radius - Corner radius. Default `8px`.
  * @cssprop --invite-accept-form-font-family - Font. Default `system-ui, sans-serif`.
+ * @cssprop --invite-accept-form-max-width - The widest the element grows. Default `28rem`.
+ * @cssprop --invite-accept-form-touch-target - The least height (and width) of buttons, links and inputs. Default `44px`.
  */
 @localized()
 export class InviteAcceptFormElement extends LitElement {
@@ -60,129 +99,276 @@ export class InviteAcceptFormElement extends LitElement {
   /** The REST endpoint of the backend; with it alone the element builds the REST adapter itself. */
   @property() endpoint = '';
 
-  /** The fewest characters (code points) a password may have. */
+  /** The fewest characters (code points) a password may have, 1 to 128. Default 8. */
   @property({ attribute: 'min-password-length', type: Number }) minPasswordLength = 8;
 
-  /** Where to sign in, after accepting or when the invitation was already accepted. */
+  /** Where to sign in: the link after accepting (unless the backend gives a `redirectUrl`) and when the invitation was already accepted. */
   @property({ attribute: 'login-url' }) loginUrl = '';
 
-  /** The backend. */
+  /** The backend. Takes precedence over `endpoint`. */
   @property({ attribute: false }) adapter: EnrollmentAdapter | undefined;
 
   @state() protected formState: InviteAcceptFormState = 'loading';
   @state() protected invitation: Invitation | undefined;
+  /** The lookup's failure kind, for the error state's wording. */
+  @state() protected failure: AdapterErrorKind | undefined;
   @state() protected passwordError = '';
+  @state() protected confirmationError = '';
+  @state() protected submitError = '';
+  /** What the password breaks as typed (`ok` when nothing; `''` while empty). Never the password itself. */
+  @state() protected passwordCheck: PasswordProblem | 'ok' | '' = '';
+  @state() protected passwordLength = 0;
+  @state() protected confirmationState: 'match' | 'differs' | '' = '';
+  @state() protected revealed = false;
+  @state() protected announcement = '';
   @state() protected redirectUrl = '';
 
-  #lookup: AbortController | undefined;
+  #request: AbortController | undefined;
+  #rest: { endpoint: string; adapter: EnrollmentAdapter } | undefined;
+  #focus: FocusTarget;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #warned = false;
+  #loadedOnce = false;
 
   /** The current state of the form. */
   get state(): InviteAcceptFormState {
     return this.formState;
   }
 
-  #effectiveToken(): string {
+  #token(): string {
     return this.token || new URLSearchParams(location.search).get('token') || '';
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('token') || changed.has('adapter')) void this.#load();
+  #adapter(): EnrollmentAdapter | undefined {
+    if (this.adapter) return this.adapter;
+    if (!this.endpoint) return undefined;
+    if (this.#rest?.endpoint !== this.endpoint) this.#rest = { endpoint: this.endpoint, adapter: createRestAdapter({ endpoint: this.endpoint }) };
+    return this.#rest.adapter;
+  }
+
+  #minLength(): number {
+    const min = normalizeMinLength(this.minPasswordLength);
+    if (min !== this.minPasswordLength && !this.#warned) {
+      this.#warned = true;
+      console.warn(`<invite-accept-form>: min-password-length must be a whole number from 1 to 128; using ${min}.`);
+    }
+    return min;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a disconnect that aborted a request: look it up again.
+    if (this.#loadedOnce && (this.formState === 'loading' || this.formState === 'submitting')) void this.#load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#lookup?.abort();
+    this.#request?.abort();
+    clearTimeout(this.#announceTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.#loadedOnce || changed.has('token') || changed.has('adapter') || changed.has('endpoint')) {
+      this.#loadedOnce = true;
+      void this.#load();
+    }
+    const target = this.#focus;
+    this.#focus = undefined;
+    if (!target) return;
+    // Never take focus from elsewhere on the page: only from inside the element or from nowhere.
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this && !this.contains(active)) return;
+    const selector = { heading: '[part~=heading]', password: '#password', confirmation: '#confirmation', 'submit-error': '#submit-error' }[target];
+    (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
+  }
+
+  #go(next: InviteAcceptFormState, focus: FocusTarget = 'heading'): void {
+    if (next !== this.formState) this.#focus = focus;
+    this.formState = next;
   }
 
   async #load(): Promise<void> {
-    this.#lookup?.abort();
-    const token = this.#effectiveToken();
+    this.#request?.abort();
+    const token = this.#token();
     if (!token) {
-      this.formState = 'invalid';
+      this.#go('invalid');
       return;
     }
-    if (!this.adapter) return;
-    const lookup = (this.#lookup = new AbortController());
-    this.formState = 'loading';
+    const adapter = this.#adapter();
+    if (!adapter) return;
+    const request = (this.#request = new AbortController());
+    this.#go('loading');
     try {
-      const invitation = await this.adapter.getInvitation(token, { signal: lookup.signal });
-      if (lookup.signal.aborted) return;
+      const invitation = await adapter.getInvitation(token, { signal: request.signal });
+      if (request.signal.aborted) return;
       this.invitation = invitation;
-      this.formState =
-        invitation.status === 'pending' ? 'ready' : invitation.status === 'accepted' ? 'already-accepted' : invitation.status === 'expired' ? 'expired' : 'invalid';
+      const { status } = invitation;
+      this.#go(status === 'pending' ? 'ready' : status === 'accepted' ? 'already-accepted' : status === 'expired' ? 'expired' : 'invalid');
     } catch (error) {
-      if (lookup.signal.aborted) return;
-      this.#fail(error);
+      if (request.signal.aborted) return;
+      const kind = (this.failure = this.#fail(error, 'lookup'));
+      this.#go(kind === 'not_found' ? 'invalid' : kind === 'expired' ? 'expired' : kind === 'conflict' ? 'already-accepted' : 'error');
     }
   }
 
-  #fail(error: unknown): void {
-    const kind = error instanceof AdapterError ? error.kind : 'network';
-    this.formState = kind === 'not_found' ? 'invalid' : kind === 'expired' ? 'expired' : kind === 'conflict' ? 'already-accepted' : 'error';
-    this.dispatchEvent(new InviteAcceptFormErrorEvent({ kind, message: error instanceof Error ? error.message : String(error) }));
+  #fail(error: unknown, phase: 'lookup' | 'accept'): AdapterErrorKind {
+    const known = error instanceof AdapterError ? error : undefined;
+    const kind = known?.kind ?? 'network';
+    this.dispatchEvent(
+      new InviteAcceptFormErrorEvent({
+        phase,
+        kind,
+        message: error instanceof Error ? error.message : String(error),
+        ...(known?.status ? { status: known.status } : {}),
+        ...(known?.code ? { code: known.code } : {}),
+      }),
+    );
+    return kind;
   }
 
-  #passwordProblem(password: string, confirmation: string): string {
-    const length = [...password].length;
-    if (length < this.minPasswordLength) return msg(str`Use at least ${this.minPasswordLength} characters.`);
-    if (length > 128) return msg('Use at most 128 characters.');
-    const loginId = this.invitation?.loginId.toLowerCase() ?? '';
-    if (loginId && password.toLowerCase().includes(loginId)) return msg('Do not use your login ID in your password.');
-    if (password !== confirmation) return msg('The two passwords are not the same.');
-    return '';
+  #input(name: 'password' | 'confirmation'): HTMLInputElement | null {
+    return this.renderRoot.querySelector(`#${name}`);
+  }
+
+  /** "Use at least 8 characters." */
+  #useAtLeast(): string {
+    const min = this.#minLength();
+    return plural(min, { one: msg(str`Use at least ${min} character.`), other: msg(str`Use at least ${min} characters.`) });
+  }
+
+  /** What a problem is called: as feedback while typing, or as the error of a submission (`final`). */
+  #problemText(problem: PasswordProblem | 'ok', length: number, final = false): string {
+    switch (problem) {
+      case 'too-short': {
+        if (final) return this.#useAtLeast();
+        const more = this.#minLength() - length;
+        return plural(more, { one: msg(str`${more} more character needed.`), other: msg(str`${more} more characters needed.`) });
+      }
+      case 'too-long':
+        return msg(str`Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+      case 'contains-login-id':
+        return msg('Do not use your login ID in your password.');
+      case 'common':
+        return msg('This password is too common. Choose one that is harder to guess.');
+      default:
+        return msg('This password can be used.');
+    }
+  }
+
+  /** Re-checks what is typed, without keeping it; the live announcement waits for a pause in typing. */
+  #onInput(): void {
+    const password = this.#input('password')?.value ?? '';
+    const confirmation = this.#input('confirmation')?.value ?? '';
+    this.passwordLength = codePointLength(password);
+    this.passwordCheck = password ? (checkPassword(password, { loginId: this.invitation?.loginId ?? '', minLength: this.#minLength() }) ?? 'ok') : '';
+    this.confirmationState = !confirmation ? '' : password === confirmation ? 'match' : password.startsWith(confirmation) ? '' : 'differs';
+    if (this.passwordError && this.passwordCheck === 'ok') this.passwordError = '';
+    if (this.confirmationError && this.confirmationState !== 'differs') this.confirmationError = '';
+    this.submitError = '';
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      const parts = [this.passwordCheck ? this.#problemText(this.passwordCheck, this.passwordLength) : '', this.#confirmationText()];
+      this.announcement = parts.filter(Boolean).join(' ');
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  #confirmationText(): string {
+    return this.confirmationState === 'match'
+      ? msg('The passwords match.')
+      : this.confirmationState === 'differs'
+        ? msg('The passwords do not match.')
+        : '';
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const password = String(data.get('password') ?? '');
-    const problem = this.#passwordProblem(password, String(data.get('confirmation') ?? ''));
-    this.passwordError = problem;
-    if (problem || !this.adapter) return;
-    this.formState = 'submitting';
+    if (this.formState !== 'ready') return;
+    const adapter = this.#adapter();
+    const passwordInput = this.#input('password');
+    const confirmationInput = this.#input('confirmation');
+    if (!adapter || !passwordInput || !confirmationInput) return;
+    this.#onInput();
+    clearTimeout(this.#announceTimer);
+    const password = passwordInput.value;
+    const problem = checkPassword(password, { loginId: this.invitation?.loginId ?? '', minLength: this.#minLength() });
+    this.passwordError = problem ? this.#problemText(problem, 0, true) : '';
+    this.confirmationError = !problem && password !== confirmationInput.value ? msg('The passwords do not match.') : '';
+    this.submitError = '';
+    if (this.passwordError || this.confirmationError) {
+      this.#focus = this.passwordError ? 'password' : 'confirmation';
+      this.requestUpdate();
+      return;
+    }
+    this.#go('submitting', undefined);
+    const request = (this.#request = new AbortController());
     try {
-      const result = await this.adapter.acceptInvitation(this.#effectiveToken(), password, { signal: new AbortController().signal });
-      form.reset();
-      this.redirectUrl = result.redirectUrl ?? this.loginUrl;
-      this.formState = 'accepted';
-      this.dispatchEvent(
-        new InviteAcceptFormAcceptedEvent({ loginId: this.invitation?.loginId ?? '', ...(result.redirectUrl ? { redirectUrl: result.redirectUrl } : {}) }),
-      );
+      const result = await adapter.acceptInvitation(this.#token(), password, { signal: request.signal });
+      passwordInput.value = '';
+      confirmationInput.value = '';
+      this.passwordCheck = '';
+      this.confirmationState = '';
+      this.announcement = '';
+      this.revealed = false;
+      this.redirectUrl = result.redirectUrl || this.loginUrl;
+      this.#go('accepted');
+      this.dispatchEvent(new InviteAcceptFormAcceptedEvent({ loginId: this.invitation?.loginId ?? '', redirectUrl: this.redirectUrl }));
     } catch (error) {
-      if (error instanceof AdapterError && error.kind === 'weak_password') {
-        this.passwordError = error.message;
-        this.formState = 'ready';
-        return;
+      if (request.signal.aborted) return;
+      const kind = this.#fail(error, 'accept');
+      if (kind === 'weak_password') {
+        this.passwordError = (error as AdapterError).message || msg('Choose a stronger password.');
+        this.#go('ready', 'password');
+      } else if (kind === 'not_found') this.#go('invalid');
+      else if (kind === 'expired') this.#go('expired');
+      else if (kind === 'conflict') this.#go('already-accepted');
+      else {
+        this.submitError =
+          kind === 'rejected'
+            ? msg('The server refused the request. Your password was not set.')
+            : msg('We could not reach the server, so your password was not set. Check your connection and try again.');
+        this.#go('ready', 'submit-error');
       }
-      this.#fail(error);
     }
   }
 
   protected override render() {
-    return html`<section part="base" aria-live="polite">${this.#renderState()}</section>`;
+    return html`<section part="base">${this.#renderState()}</section>`;
+  }
+
+  #heading(text: string) {
+    return html`<h2 part="heading" tabindex="-1">${text}</h2>`;
+  }
+
+  #link(href: string, text: string) {
+    return href ? html`<a part="link-button" class="button" href=${href}>${text}</a>` : nothing;
   }
 
   #renderState() {
     switch (this.formState) {
       case 'loading':
-        return html`<p>${msg('Loading your invitation…')}</p>`;
+        return html`${this.#heading(msg('Loading your invitation…'))}<span part="spinner" class="spinner" aria-hidden="true"></span>`;
       case 'invalid':
-        return html`<h2>${msg('This link does not work')}</h2>
-          <p>${msg('Check that you opened the whole link from your message, or ask your administrator for a new invitation.')}</p>`;
+        return html`${this.#heading(msg('This link does not work'))}
+          <p part="message">${msg('Check that you opened the whole link from your message, or ask your administrator for a new invitation.')}</p>`;
       case 'expired':
-        return html`<h2>${msg('This invitation has expired')}</h2>
-          <p>${msg('Ask your administrator to send you a new invitation.')}</p>`;
+        return html`${this.#heading(msg('This invitation has expired'))}
+          <p part="message">${msg('Invitations are valid for a limited time. Ask your administrator to send you a new invitation.')}</p>`;
       case 'already-accepted':
-        return html`<h2>${msg('You already accepted this invitation')}</h2>
-          ${this.loginUrl ? html`<a class="button" href=${this.loginUrl}>${msg('Sign in')}</a>` : nothing}`;
+        return html`${this.#heading(msg('You already accepted this invitation'))}
+          <p part="message">${msg('Your password is already set. Sign in with it.')}</p>
+          ${this.#link(this.loginUrl, msg('Sign in'))}`;
       case 'accepted':
-        return html`<h2>${msg('Your password is set')}</h2>
-          ${this.redirectUrl ? html`<a class="button" href=${this.redirectUrl}>${msg('Continue')}</a>` : nothing}`;
+        return html`${this.#heading(msg('Your password is set'))}
+          <p part="message">${msg(str`You can now sign in as ${ISOLATE_LTR(maskLoginId(this.invitation?.loginId ?? ''))}.`)}</p>
+          ${this.#link(this.redirectUrl, msg('Continue'))}`;
       case 'error':
-        return html`<h2>${msg('Something went wrong')}</h2>
-          <p>${msg('We could not reach the server. Check your connection and try again.')}</p>
-          <button @click=${() => void this.#load()}>${msg('Try again')}</button>`;
+        return html`${this.#heading(msg('Something went wrong'))}
+          <p part="message">
+            ${this.failure === 'server'
+              ? msg('The server had a problem. Try again in a moment.')
+              : msg('We could not reach the server. Check your connection and try again.')}
+          </p>
+          <button part="retry-button" type="button" @click=${() => void this.#load()}>${msg('Try again')}</button>`;
       default:
         return this.#renderForm();
     }
@@ -190,21 +376,75 @@ export class InviteAcceptFormElement extends LitElement {
 
   #renderForm() {
     const invitation = this.invitation;
+    const loginId = invitation?.loginId ?? '';
     const busy = this.formState === 'submitting';
-    return html`<form part="form" @submit=${this.#submit} aria-busy=${busy ? 'true' : 'false'}>
-      <h2>${msg(str`Welcome, ${invitation?.name ?? ''}`)}</h2>
-      <p>${msg(str`Set a password for ${maskLoginId(invitation?.loginId ?? '')}.`)}</p>
-      <input type="text" name="username" autocomplete="username" .value=${invitation?.loginId ?? ''} hidden readonly />
-      <label part="field">
-        ${msg('New password')}
-        <input name="password" type="password" autocomplete="new-password" required maxlength="512" aria-describedby="password-error" />
-      </label>
-      <label part="field">
-        ${msg('Type it again')}
-        <input name="confirmation" type="password" autocomplete="new-password" required aria-describedby="password-error" />
-      </label>
-      <p id="password-error" part="error" role="alert">${this.passwordError}</p>
-      <button part="submit-button" type="submit" ?disabled=${busy}>${busy ? msg('Setting your password…') : msg('Set password')}</button>
+    const feedback = this.passwordCheck ? this.#problemText(this.passwordCheck, this.passwordLength) : '';
+    const type = this.revealed ? 'text' : 'password';
+    return html`<form part="form" method="post" novalidate aria-labelledby="heading" @submit=${this.#submit}>
+      <h2 id="heading" part="heading" tabindex="-1">${msg(str`Welcome, ${ISOLATE(invitation?.name ?? '')}`)}</h2>
+      <p part="invitee">
+        ${msg('Set a password to finish creating your account. You will sign in as')}
+        <span part="login-id" dir="ltr">${maskLoginId(loginId)}</span>
+      </p>
+      <input class="username" type="text" name="username" autocomplete="username" .value=${loginId} readonly hidden />
+      <div part="field">
+        <label part="label" for="password">${msg('New password')}</label>
+        <input
+          id="password"
+          part="input password-input"
+          name="password"
+          type=${type}
+          autocomplete="new-password"
+          autocapitalize="off"
+          spellcheck="false"
+          .enterKeyHint=${'next'}
+          aria-describedby="password-hint password-feedback password-error"
+          aria-invalid=${this.passwordError ? 'true' : 'false'}
+          ?readonly=${busy}
+          @input=${this.#onInput}
+        />
+        <p id="password-hint" part="hint">
+          ${this.#useAtLeast()} ${msg('Spaces, emoji and any other characters are fine. Avoid common passwords and your login ID.')}
+        </p>
+        <p id="password-feedback" part="feedback" class=${this.passwordCheck === 'ok' ? 'ok' : ''}>${this.passwordError ? '' : feedback}</p>
+        <p id="password-error" part="error">${this.passwordError}</p>
+      </div>
+      <div part="field">
+        <label part="label" for="confirmation">${msg('Type the password again')}</label>
+        <input
+          id="confirmation"
+          part="input confirmation-input"
+          name="confirmation"
+          type=${type}
+          autocomplete="new-password"
+          autocapitalize="off"
+          spellcheck="false"
+          .enterKeyHint=${'done'}
+          aria-describedby="confirmation-feedback confirmation-error"
+          aria-invalid=${this.confirmationError ? 'true' : 'false'}
+          ?readonly=${busy}
+          @input=${this.#onInput}
+        />
+        <p id="confirmation-feedback" part="feedback" class=${this.confirmationState === 'match' ? 'ok' : ''}>
+          ${this.confirmationError ? '' : this.#confirmationText()}
+        </p>
+        <p id="confirmation-error" part="error">${this.confirmationError}</p>
+      </div>
+      <button
+        part="toggle-button"
+        class="secondary"
+        type="button"
+        aria-pressed=${this.revealed ? 'true' : 'false'}
+        aria-controls="password confirmation"
+        @click=${() => (this.revealed = !this.revealed)}
+      >
+        ${msg('Show passwords')}
+      </button>
+      <p id="submit-error" part="error" tabindex="-1" role="alert">${this.submitError}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <button part="submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+        ${busy ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>${msg('Setting your password…')}` : msg('Set password')}
+      </button>
     </form>`;
   }
 }
