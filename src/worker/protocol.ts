@@ -2,14 +2,20 @@
  * Messages between the page, the primary validation worker and its helpers.
  *
  * The page starts a small pool: one primary worker and, on machines with more than one core,
- * helpers connected to it by MessagePorts. The primary reads, decodes and parses the file, keeps
- * a share of the rows and hands each helper a share; every worker posts its row reports straight
- * to the page in small chunks (so no single message blocks the page), and sends the rows' login
- * keys to the primary, which runs the cross-row checks (duplicates across all shares, existing
- * login IDs) and posts them to the page as a patch.
+ * helpers connected to it by MessagePorts. The primary reads and decodes the file; a big file is
+ * cut into parts at line breaks outside quotes, one per worker, and every worker parses its own part
+ * (so parsing runs in parallel too and no parsed rows are copied between workers). Once every part
+ * is parsed, the primary checks the header and the row count, numbers the parts' rows, and tells
+ * each worker to validate. Every worker posts its row reports straight to the page in small chunks
+ * of a compact format (row-codec.ts), and sends its rows' login keys to the primary, which runs the
+ * cross-row checks (duplicates across all parts, existing login IDs) and posts them as a patch.
+ * A part that does not end outside a quoted value (a stray quote misled the cut) makes the primary
+ * parse the whole file itself: the report is the same either way.
  */
 import type { FileInfo, Issue, RowReport, ValidateOptions, ValidateProgress, ValidationReport } from '../core/types.js';
-import type { ColumnMapping, CrossRowPatch, CsvRow } from '../core/validate/stages.js';
+import type { Delimiter, Newline } from '../core/csv/parse.js';
+import type { ColumnMapping, CrossRowPatch } from '../core/validate/stages.js';
+import type { EncodedRows } from './row-codec.js';
 
 /** The options that cross into a worker: everything but the callbacks, the signal and the message functions. */
 export type WorkerValidateOptions = Omit<ValidateOptions, 'signal' | 'onProgress' | 'existingLoginIds' | 'messages'> & {
@@ -28,14 +34,25 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { id: number; type: 'progress'; progress: ValidateProgress }
   | { id: number; type: 'begin'; file: FileInfo; fileIssues: Issue[]; blankSkipped: number; total: number }
-  | { id: number; type: 'rows'; start: number; reports: RowReport[] }
+  | { id: number; type: 'rows'; start: number; encoded: EncodedRows }
   | { id: number; type: 'done'; patch: CrossRowPatch[] }
   | { id: number; type: 'report'; report: ValidationReport }
   | { id: number; type: 'row'; row: RowReport }
   | { id: number; type: 'error'; name: string; message: string };
 
-/** Primary → helper, and back. */
-export type PeerMessage =
-  | { id: number; type: 'share'; start: number; rows: CsvRow[]; last: boolean; columns: ColumnMapping; options: WorkerValidateOptions }
-  | { id: number; type: 'keys'; start: number; keys: Array<string | undefined> }
+/** Primary → helper. */
+export type PrimaryMessage =
+  /** A part of the file to parse. */
+  | { id: number; type: 'part'; text: string; delimiter: Delimiter; newline: Newline; last: boolean }
+  /** Validate the parsed part: its records start at spreadsheet row `rowOffset + 1`, its rows at report index `start`. */
+  | { id: number; type: 'validate'; rowOffset: number; start: number; bytesTotal: number; totalRows: number; columns: ColumnMapping; options: WorkerValidateOptions }
+  /** Forget the part (the primary parses the whole file itself, or the run failed). */
+  | { id: number; type: 'drop' };
+
+/** Helper → primary. */
+export type HelperMessage =
+  /** The part is parsed: its records (blank ones included), data rows and blank rows, and whether it ends outside a quoted value. */
+  | { id: number; type: 'parsed'; records: number; rows: number; blank: number; clean: boolean }
+  /** The part is validated: the login keys and spreadsheet rows of its rows, from report index `start`. */
+  | { id: number; type: 'keys'; start: number; keys: Array<string | undefined>; rows: number[] }
   | { id: number; type: 'error'; name: string; message: string };

@@ -1,14 +1,19 @@
 /**
  * The validation worker: holds papaparse, libphonenumber-js and zod so that the page loads none
  * of them until the admin picks a file. One script, two roles (see protocol.ts): the primary reads
- * the file, shares out the rows and runs the cross-row checks; helpers validate the share they get.
+ * the file, cuts a big one into parts, checks the header and runs the cross-row checks; helpers
+ * parse and validate the part they get.
  */
-import { createRowValidator, crossRowPatch, readCsv, validateRow } from '../core/index.js';
-import type { ColumnMapping, CsvRow, RowReport } from '../core/index.js';
-import type { PeerMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
+import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
+import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
+import { detectDelimiter, detectNewline, parseRecords, splitPoints } from '../core/csv/parse.js';
+import { dataRows, decodeInput, readHeader, readText, rowCountIssue } from '../core/validate/stages.js';
+import { buildReport } from '../core/validate/report.js';
+import type { HelperMessage, PrimaryMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
+import { encodeRows } from './row-codec.js';
 
 interface WorkerScope {
-  postMessage(message: WorkerResponse): void;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
@@ -16,25 +21,37 @@ const scope = self as unknown as WorkerScope;
 /** Rows are posted to the page at least this often, and in chunks of at most CHUNK_ROWS. */
 const POST_EVERY_MS = 40;
 const CHUNK_ROWS = 2048;
-/** Below this many rows the primary validates alone: sharing out would cost more than it saves. */
-const SHARE_FROM_ROWS = 4000;
-
-const aborted = new Set<number>();
-let helpers: MessagePort[] = [];
-
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const fail = (id: number, error: unknown): WorkerResponse => {
-  const { name, message } = error instanceof Error ? error : new Error(String(error));
-  return { id, type: 'error', name, message };
-};
+/** Below this many characters the primary works alone: cutting the file would cost more than it saves. */
+const SHARE_FROM_CHARS = 256 * 1024;
 
 class Aborted extends Error {}
 
+const aborted = new Set<number>();
+/** Rejecters of what the primary awaits from helpers, by run, so that an abort ends the wait. */
+const waits = new Map<number, Set<(error: Error) => void>>();
+let helpers: MessagePort[] = [];
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const errorOf = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+const post = (message: WorkerResponse) => scope.postMessage(message);
+
+function checkAborted(id: number): void {
+  if (aborted.has(id)) throw new Aborted();
+}
+
+/** The size of the input before it is read, for the first progress. */
+function sizeOf(input: string | Blob | ArrayBuffer | Uint8Array): number {
+  if (typeof input === 'string') return input.length;
+  if (input instanceof ArrayBuffer) return input.byteLength;
+  if (ArrayBuffer.isView(input)) return input.byteLength;
+  return input.size;
+}
+
 /**
- * Validates `rows` (indexes `start…` of the run), posting the reports to the page in chunks and
+ * Validates `rows` (report indexes `start…`), posting the reports to the page in compact chunks and
  * returning the rows' login keys. Yields between chunks so that an abort can arrive.
  */
-async function validateShare(
+async function validateRows(
   id: number,
   start: number,
   rows: readonly CsvRow[],
@@ -51,12 +68,13 @@ async function validateShare(
     keys[i] = report.loginKey;
     chunk.push(report);
     if (chunk.length >= CHUNK_ROWS || i === rows.length - 1 || performance.now() - last >= POST_EVERY_MS) {
-      scope.postMessage({ id, type: 'rows', start: start + chunkStart, reports: chunk });
+      const encoded = encodeRows(chunk);
+      scope.postMessage({ id, type: 'rows', start: start + chunkStart, encoded }, [encoded.rows.buffer]);
       chunk = [];
       chunkStart = i + 1;
       if (i < rows.length - 1) {
         await yieldToEvents();
-        if (aborted.has(id)) throw new Aborted();
+        checkAborted(id);
         last = performance.now();
       }
     }
@@ -64,101 +82,154 @@ async function validateShare(
   return keys;
 }
 
-/** Primary: read, share out, validate its own share, gather the keys, post the cross-row patch. */
-async function validate(id: number, input: WorkerRequest & { type: 'validate' }): Promise<void> {
-  const { options } = input;
-  const read = await readCsv(input.input, options);
-  if (aborted.has(id)) throw new Aborted();
-  const bytesTotal = read.file.bytes;
-  if (read.columns === null || read.rows.length === 0) {
-    scope.postMessage({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: bytesTotal, bytesTotal } });
-    scope.postMessage({
-      id,
-      type: 'report',
-      report: {
-        ok: false,
-        file: read.file,
-        fileIssues: read.fileIssues,
-        rows: [],
-        summary: { rows: 0, valid: 0, invalid: 0, withWarnings: 0, blankSkipped: read.blankSkipped },
-      },
-    });
-    return;
-  }
-  const { rows, columns } = read;
-  const n = rows.length;
-  scope.postMessage({ id, type: 'begin', file: read.file, fileIssues: read.fileIssues, blankSkipped: read.blankSkipped, total: n });
-
-  const peers = n >= SHARE_FROM_ROWS ? helpers : [];
-  const shareSize = Math.ceil(n / (peers.length + 1));
-  const keys = new Array<string | undefined>(n);
-  const gathered = peers.map(
-    (port, p) =>
-      new Promise<void>((resolve, reject) => {
-        const start = (p + 1) * shareSize;
-        const onMessage = (event: MessageEvent<PeerMessage>) => {
-          const message = event.data;
-          if (message.id !== id) return;
-          port.removeEventListener('message', onMessage);
-          if (message.type === 'keys') {
-            for (let i = 0; i < message.keys.length; i++) keys[message.start + i] = message.keys[i];
-            resolve();
-          } else if (message.type === 'error') {
-            reject(Object.assign(new Error(message.message), { name: message.name }));
-          }
-        };
-        port.addEventListener('message', onMessage);
-        const end = Math.min(n, start + shareSize);
-        // In slices, so that the helper starts before the whole share is copied.
-        for (let from = start; from < end || from === start; from += 16384) {
-          const to = Math.min(end, from + 16384);
-          port.postMessage({ id, type: 'share', start: from, rows: rows.slice(from, to), last: to >= end, columns, options } satisfies PeerMessage);
-          if (to >= end) break;
-        }
-      }),
-  );
-  const own = await validateShare(id, 0, rows.slice(0, shareSize), columns, options);
-  for (let i = 0; i < own.length; i++) keys[i] = own[i];
-  await Promise.all(gathered);
-  if (aborted.has(id)) throw new Aborted();
-  const patch = crossRowPatch(
-    keys,
-    rows.map((row) => row.row),
-    options,
-  );
-  scope.postMessage({ id, type: 'done', patch });
+/** The next message of a run from a helper, of the given type (an `error` rejects; an abort rejects). */
+function fromHelper<T extends HelperMessage['type']>(port: MessagePort, id: number, type: T): Promise<Extract<HelperMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const rejecters = waits.get(id) ?? new Set();
+    waits.set(id, rejecters);
+    const done = () => {
+      port.removeEventListener('message', onMessage);
+      rejecters.delete(fail);
+    };
+    const fail = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onMessage = (event: MessageEvent<HelperMessage>) => {
+      const message = event.data;
+      if (message.id !== id) return;
+      if (message.type === 'error') fail(Object.assign(new Error(message.message), { name: message.name }));
+      else if (message.type === type) {
+        done();
+        resolve(message as Extract<HelperMessage, { type: T }>);
+      }
+    };
+    rejecters.add(fail);
+    port.addEventListener('message', onMessage);
+  });
 }
 
-/** Helper: validate the slices of a share as they arrive; send the keys back when the share is done. */
-function serveAsHelper(primary: MessagePort): void {
-  const pending = new Map<number, { start: number; keys: Array<string | undefined>; queue: Promise<void> }>();
-  primary.addEventListener('message', (event: MessageEvent<PeerMessage>) => {
-    const message = event.data;
-    if (message.type !== 'share') return;
-    const { id } = message;
-    let share = pending.get(id);
-    if (!share) {
-      share = { start: message.start, keys: [], queue: Promise.resolve() };
-      pending.set(id, share);
+/** The report of a run that ends with file issues and no rows. */
+function postFileReport(id: number, file: FileInfo, fileIssues: RowReport['issues'], blankSkipped: number): void {
+  post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: file.bytes, bytesTotal: file.bytes } });
+  post({ id, type: 'report', report: buildReport(file, fileIssues, [], blankSkipped) });
+}
+
+/** The primary validates the whole text alone. */
+async function validateWhole(id: number, text: string, file: FileInfo, options: WorkerValidateOptions): Promise<void> {
+  const read = readText(text, file, options);
+  checkAborted(id);
+  if (read.columns === null || read.rows.length === 0) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
+  post({ id, type: 'begin', file: read.file, fileIssues: read.fileIssues, blankSkipped: read.blankSkipped, total: read.rows.length });
+  const keys = await validateRows(id, 0, read.rows, read.columns, options);
+  checkAborted(id);
+  post({ id, type: 'done', patch: crossRowPatch(keys, read.rows.map((row) => row.row), options) });
+}
+
+/** Primary: read and decode; cut a big file into parts, one per worker; gather; post the cross-row patch. */
+async function validate(id: number, request: Extract<WorkerRequest, { type: 'validate' }>): Promise<void> {
+  const { options } = request;
+  post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: 0, bytesTotal: sizeOf(request.input) } });
+  const decoded = await decodeInput(request.input, options);
+  checkAborted(id);
+  if (!('text' in decoded)) return postFileReport(id, decoded.file, decoded.fileIssues, decoded.blankSkipped);
+  const { text } = decoded;
+  const delimiter = detectDelimiter(text);
+  const newline = helpers.length && text.length >= SHARE_FROM_CHARS ? detectNewline(text, delimiter) : '\n';
+  const points = helpers.length && text.length >= SHARE_FROM_CHARS ? splitPoints(text, helpers.length + 1, newline) : [];
+  if (points.length === 0) return validateWhole(id, text, decoded.file, options);
+
+  const bounds = [0, ...points, text.length];
+  const peers = helpers.slice(0, points.length);
+  const parsed = peers.map((port, p) => {
+    const reply = fromHelper(port, id, 'parsed');
+    const part: PrimaryMessage = { id, type: 'part', text: text.slice(bounds[p + 1], bounds[p + 2]), delimiter, newline, last: p === peers.length - 1 };
+    port.postMessage(part);
+    return reply;
+  });
+  const own = parseRecords(text.slice(0, bounds[1]), { delimiter, newline });
+  const replies = await Promise.all(parsed);
+  checkAborted(id);
+  const header = readHeader(own.records, options);
+  const drop = () => peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
+  // A stray quote misled the cut (a part but the last ends inside a quoted value), or the header is not
+  // in the first part: parse the whole file here instead.
+  if (own.unclosedQuoteRecord >= 0 || replies.slice(0, -1).some((reply) => !reply.clean) || header.index >= own.records.length) {
+    drop();
+    return validateWhole(id, text, decoded.file, options);
+  }
+  const file = { ...decoded.file, delimiter };
+  if (!header.columns) {
+    drop();
+    return postFileReport(id, file, header.issues, 0);
+  }
+  const mine = dataRows(own.records, header.index + 1, 0, -1);
+  const total = mine.rows.length + replies.reduce((sum, reply) => sum + reply.rows, 0);
+  const blankSkipped = mine.blank + replies.reduce((sum, reply) => sum + reply.blank, 0);
+  const countIssue = rowCountIssue(total, options);
+  if (countIssue) {
+    drop();
+    return postFileReport(id, file, [countIssue], blankSkipped);
+  }
+  post({ id, type: 'begin', file, fileIssues: header.issues, blankSkipped, total });
+
+  const gathered: Array<Promise<Extract<HelperMessage, { type: 'keys' }>>> = [];
+  let rowOffset = own.records.length;
+  let start = mine.rows.length;
+  peers.forEach((port, p) => {
+    gathered.push(fromHelper(port, id, 'keys'));
+    port.postMessage({ id, type: 'validate', rowOffset, start, bytesTotal: file.bytes, totalRows: total, columns: header.columns!, options } satisfies PrimaryMessage);
+    rowOffset += replies[p]!.records;
+    start += replies[p]!.rows;
+  });
+  const keys = new Array<string | undefined>(total);
+  const rowNumbers = new Array<number>(total);
+  const ownKeys = await validateRows(id, 0, mine.rows, header.columns, options);
+  for (let i = 0; i < ownKeys.length; i++) {
+    keys[i] = ownKeys[i];
+    rowNumbers[i] = mine.rows[i]!.row;
+  }
+  for (const reply of await Promise.all(gathered)) {
+    for (let i = 0; i < reply.keys.length; i++) {
+      keys[reply.start + i] = reply.keys[i];
+      rowNumbers[reply.start + i] = reply.rows[i]!;
     }
-    const current = share;
-    current.queue = current.queue
-      .then(async () => {
-        if (aborted.has(id)) throw new Aborted();
-        const keys = await validateShare(id, message.start, message.rows, message.columns, message.options);
-        for (const key of keys) current.keys.push(key);
-        if (message.last) {
-          pending.delete(id);
-          primary.postMessage({ id, type: 'keys', start: current.start, keys: current.keys } satisfies PeerMessage);
-        }
-      })
-      .catch((error: unknown) => {
-        pending.delete(id);
-        if (!(error instanceof Aborted)) {
-          const { name, message: text } = error instanceof Error ? error : new Error(String(error));
-          primary.postMessage({ id, type: 'error', name, message: text } satisfies PeerMessage);
-        }
-      });
+  }
+  checkAborted(id);
+  post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options) });
+}
+
+/** Helper: parse the part it is given, then validate it when the primary says where its rows stand. */
+function serveAsHelper(primary: MessagePort): void {
+  const parts = new Map<number, { rows: CsvRow[] }>();
+  const reply = (message: HelperMessage) => primary.postMessage(message);
+  primary.addEventListener('message', (event: MessageEvent<PrimaryMessage>) => {
+    const message = event.data;
+    const { id } = message;
+    try {
+      if (message.type === 'drop') {
+        parts.delete(id);
+      } else if (message.type === 'part') {
+        const parsed = parseRecords(message.text, { delimiter: message.delimiter, newline: message.newline });
+        const { rows, blank } = dataRows(parsed.records, 0, 0, message.last ? parsed.unclosedQuoteRecord : -1);
+        parts.set(id, { rows });
+        reply({ id, type: 'parsed', records: parsed.records.length, rows: rows.length, blank, clean: parsed.unclosedQuoteRecord < 0 });
+      } else if (message.type === 'validate') {
+        const part = parts.get(id);
+        parts.delete(id);
+        if (!part) return;
+        for (const row of part.rows) row.row += message.rowOffset;
+        validateRows(id, message.start, part.rows, message.columns, message.options)
+          .then((keys) => reply({ id, type: 'keys', start: message.start, keys, rows: part.rows.map((row) => row.row) }))
+          .catch((error: unknown) => {
+            if (!(error instanceof Aborted)) reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
+          })
+          .finally(() => aborted.delete(id));
+      }
+    } catch (error) {
+      parts.delete(id);
+      reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
+    }
   });
   primary.start();
 }
@@ -174,22 +245,29 @@ scope.addEventListener('message', (event) => {
         serveAsHelper(request.primary);
       }
       return;
-    case 'abort':
+    case 'abort': {
       aborted.add(request.id);
+      const rejecters = waits.get(request.id);
+      waits.delete(request.id);
+      for (const reject of rejecters ?? []) reject(new Aborted());
       return;
+    }
     case 'validate-row':
       try {
-        scope.postMessage({ id: request.id, type: 'row', row: validateRow(request.values, request.options) });
+        post({ id: request.id, type: 'row', row: validateRow(request.values, request.options) });
       } catch (error) {
-        scope.postMessage(fail(request.id, error));
+        post({ id: request.id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
       }
       return;
     case 'validate':
       validate(request.id, request)
         .catch((error: unknown) => {
-          if (!(error instanceof Aborted)) scope.postMessage(fail(request.id, error));
+          if (!(error instanceof Aborted)) post({ id: request.id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
         })
-        .finally(() => aborted.delete(request.id));
+        .finally(() => {
+          aborted.delete(request.id);
+          waits.delete(request.id);
+        });
       return;
   }
 });

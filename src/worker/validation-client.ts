@@ -1,6 +1,7 @@
 import type { RowReport, ValidateOptions, ValidationReport } from '../core/types.js';
 import { buildReport } from '../core/validate/report.js';
 import type { WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
+import { decodeRows } from './row-codec.js';
 
 /** How many workers a pool gets by default: one per core, at least one, at most four. */
 export function defaultPoolSize(): number {
@@ -101,8 +102,9 @@ export class ValidationClient {
         return;
       case 'rows': {
         const rows = run.rows!;
-        for (let i = 0; i < message.reports.length; i++) rows[message.start + i] = message.reports[i]!;
-        run.received += message.reports.length;
+        const reports = decodeRows(message.encoded);
+        for (let i = 0; i < reports.length; i++) rows[message.start + i] = reports[i]!;
+        run.received += reports.length;
         const { total, file } = run.begin!;
         run.onProgress?.({ rowsDone: run.received, bytesDone: Math.round((file.bytes * run.received) / total), bytesTotal: file.bytes });
         break;

@@ -36,6 +36,45 @@ describe('ValidationClient (the worker pool)', () => {
     expect(duplicates.map((r) => r.values['name'])).to.include.members(['Early', 'Middle', 'Last', 'Also last']);
   });
 
+  it('cuts big files only where they parse the same: quoted line breaks, stray quotes, CR or LF, semicolons, blank rows', async () => {
+    const base = generateCsv(12000);
+    const lines = base.split('\r\n');
+    // Multi-line quoted names all through the file, so that a cut in the middle would break one.
+    const multiline = lines.map((line, i) => (i > 0 && i % 7 === 0 ? line.replace(/"([^"]*)"$/, '"$1\r\nsecond line, with a comma"') : line)).join('\r\n');
+    // A stray quote inside an unquoted value near the start flips a naive quote count for the rest of the file.
+    const stray = lines.map((line, i) => (i === 3 ? line.replace(/@/, '"@') : line)).join('\r\n');
+    const variants: Array<[string, string]> = [
+      ['quoted line breaks', multiline],
+      ['a stray quote', stray],
+      // …and with quoted line breaks after it, the count says a cut inside a quoted name is outside: caught, parsed whole.
+      ['a stray quote and quoted line breaks', multiline.replace(/@/, '"@')],
+      ['LF line ends', lines.join('\n')],
+      ['CR line ends', lines.join('\r')],
+      ['semicolons', lines.map((line) => line.replace(/,/g, ';')).join('\r\n')],
+      ['blank rows', lines.map((line, i) => (i % 50 === 0 ? `${line}\r\n,,,\r\n` : line)).join('\r\n')],
+      ['an unclosed quote at the end', `${lines.join('\r\n')}email,,z@z.example,"Never closed\r\n`],
+    ];
+    for (const [name, csv] of variants) {
+      const pooled = await pool.validate(csv);
+      const inThread = await validateCsv(csv);
+      expect(pooled.summary.rows, name).to.be.greaterThan(11000);
+      expect(comparable(pooled), name).to.deep.equal(comparable(inThread));
+    }
+  });
+
+  it('gives the file-level verdicts of validateCsv for big files: too many rows, a wrong header', async () => {
+    const csv = generateCsv(9000);
+    for (const [csvText, options] of [
+      [csv, { maxRows: 5000 }],
+      [csv.replace('Phone #', 'Phone number'), {}],
+      [csv.replace('Phone #', 'Phone number'), { headerMode: 'lenient' as const }],
+    ] as const) {
+      const pooled = await pool.validate(csvText, options);
+      const inThread = await validateCsv(csvText, options);
+      expect(comparable(pooled)).to.deep.equal(comparable(inThread));
+    }
+  });
+
   it('matches every public fixture', async () => {
     for (const entry of await readManifest()) {
       const bytes = await readFixture(entry.file);

@@ -14,7 +14,12 @@ export type Delimiter = (typeof DELIMITERS)[number];
 export interface ParseOptions {
   /** Force a delimiter instead of detecting it. */
   delimiter?: Delimiter;
+  /** Force the line break instead of letting papaparse guess it (parts of one file must agree). */
+  newline?: Newline;
 }
+
+/** The line breaks papaparse knows. */
+export type Newline = '\r\n' | '\n' | '\r';
 
 /** Records and what was learned while parsing them. */
 export interface ParsedRecords {
@@ -59,7 +64,13 @@ export function detectDelimiter(text: string): Delimiter {
 export function parseRecords(text: string, options: ParseOptions = {}): ParsedRecords {
   const delimiter = options.delimiter ?? detectDelimiter(text);
   if (text.length === 0) return { records: [], delimiter, unclosedQuoteRecord: -1 };
-  const result = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false, dynamicTyping: false });
+  const result = Papa.parse<string[]>(text, {
+    header: false,
+    delimiter,
+    skipEmptyLines: false,
+    dynamicTyping: false,
+    ...(options.newline ? { newline: options.newline } : {}),
+  });
   const records = result.data;
   const last = records[records.length - 1];
   const end = text.charCodeAt(text.length - 1);
@@ -71,6 +82,48 @@ export function parseRecords(text: string, options: ParseOptions = {}): ParsedRe
     }
   }
   return { records, delimiter, unclosedQuoteRecord };
+}
+
+/** The line break papaparse would guess for `text` (it looks at the first megabyte, outside quotes). */
+export function detectNewline(text: string, delimiter: Delimiter): Newline {
+  const result = Papa.parse<string[]>(text.slice(0, 1024 * 1024), { header: false, delimiter, preview: 1 });
+  const found = result.meta.linebreak;
+  return found === '\r\n' || found === '\r' ? found : '\n';
+}
+
+/**
+ * Up to `parts - 1` places where `text` can be cut into parts that parse on their own as they would
+ * in one piece: each right after a line break that lies outside quotes, near an equal share of the
+ * text. A quote inside an unquoted value (`5'10"`) can mislead this count; whoever parses the parts
+ * must check that each but the last ends outside a quoted value, and parse whole otherwise.
+ */
+export function splitPoints(text: string, parts: number, newline: Newline): number[] {
+  const points: number[] = [];
+  const n = text.length;
+  let quotes = 0;
+  let scanned = 0;
+  for (let k = 1; k < parts; k++) {
+    let at = Math.max(Math.floor((n * k) / parts), points[points.length - 1] ?? 0);
+    // Quote parity up to `at`, counted with indexOf (fast on text with few quotes).
+    for (let q = text.indexOf('"', scanned); q !== -1 && q < at; q = text.indexOf('"', q + 1)) quotes++;
+    scanned = at;
+    // Walk to the next line break outside quotes.
+    let found = -1;
+    while (at < n) {
+      const next = text.indexOf(newline, at);
+      if (next === -1) break;
+      for (let q = text.indexOf('"', at); q !== -1 && q < next; q = text.indexOf('"', q + 1)) quotes++;
+      at = next + newline.length;
+      scanned = at;
+      if (quotes % 2 === 0) {
+        found = at;
+        break;
+      }
+    }
+    if (found === -1 || found >= n) break;
+    points.push(found);
+  }
+  return points;
 }
 
 /**

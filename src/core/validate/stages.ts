@@ -55,46 +55,81 @@ function isBlank(cells: readonly string[]): boolean {
  * File-level problems (`file.*`, `header.*`) come back in `fileIssues` with no rows.
  */
 export async function readCsv(input: CsvInput, options: ReadOptions = {}): Promise<ReadResult> {
-  const messages = resolveMessages(options.messages);
-  const profile = options.profile ?? DEFAULT_PROFILE;
+  const decoded = await decodeInput(input, options);
+  return 'text' in decoded ? readText(decoded.text, decoded.file, options) : decoded;
+}
+
+/** Stage 1a: the input decoded to text, or the file issue that refuses it (`file.too_large`, `file.unsupported_type`). */
+export async function decodeInput(input: CsvInput, options: ReadOptions = {}): Promise<{ text: string; file: FileInfo } | ReadResult> {
   const decoded = await readInput(input, options.maxBytes ?? DEFAULT_MAX_BYTES, options.encoding);
-  const fail = (file: FileInfo, issue: Issue, blankSkipped = 0): ReadResult => ({
-    file,
-    fileIssues: [issue],
-    columns: null,
-    rows: [],
-    blankSkipped,
-  });
-  if (!decoded.ok) {
-    const file = { encoding: '', delimiter: '', bytes: decoded.bytes };
-    const context = decoded.refused === 'file.too_large' ? { found: decoded.bytes, limit: options.maxBytes ?? DEFAULT_MAX_BYTES } : {};
-    return fail(file, makeIssue(messages, decoded.refused, 'error', context));
-  }
-  const { records, delimiter, unclosedQuoteRecord } = parseRecords(decoded.text);
-  const file: FileInfo = { encoding: decoded.encoding, delimiter, bytes: decoded.bytes };
+  if (decoded.ok) return { text: decoded.text, file: { encoding: decoded.encoding, delimiter: '', bytes: decoded.bytes } };
+  const messages = resolveMessages(options.messages);
+  const file = { encoding: '', delimiter: '', bytes: decoded.bytes };
+  const context = decoded.refused === 'file.too_large' ? { found: decoded.bytes, limit: options.maxBytes ?? DEFAULT_MAX_BYTES } : {};
+  return failed(file, makeIssue(messages, decoded.refused, 'error', context));
+}
+
+/** Stage 1b: decoded text parsed, header-checked and turned into data rows. `file` gets the delimiter. */
+export function readText(text: string, file: FileInfo, options: ReadOptions = {}): ReadResult {
+  const { records, delimiter, unclosedQuoteRecord } = parseRecords(text);
+  return readRecords(records, unclosedQuoteRecord, { ...file, delimiter }, options);
+}
+
+const failed = (file: FileInfo, issue: Issue, blankSkipped = 0): ReadResult => ({ file, fileIssues: [issue], columns: null, rows: [], blankSkipped });
+
+/** The index of the first non-blank record (the header), or `records.length` when every record is blank. */
+export function headerIndex(records: readonly string[][]): number {
   let h = 0;
   while (h < records.length && isBlank(records[h]!)) h++;
-  if (h >= records.length) return fail(file, makeIssue(messages, 'file.empty', 'error', {}));
+  return h;
+}
 
-  const header = checkHeader(records[h]!, profile, { brand: options.brand, headerMode: options.headerMode, messages });
-  if (!header.mapping) return { file, fileIssues: header.issues, columns: null, rows: [], blankSkipped: 0 };
-
+/**
+ * The non-blank records from `from` on as data rows, numbered as spreadsheet rows: record `i` of
+ * `records` is row `rowOffset + i + 1`. `unclosedQuoteRecord` (an index into `records`, or -1) marks the
+ * row where a quoted value never closes.
+ */
+export function dataRows(records: readonly string[][], from: number, rowOffset: number, unclosedQuoteRecord: number): { rows: CsvRow[]; blank: number } {
   const rows: CsvRow[] = [];
-  let blankSkipped = 0;
-  for (let r = h + 1; r < records.length; r++) {
+  let blank = 0;
+  for (let r = from; r < records.length; r++) {
     const cells = records[r]!;
     if (isBlank(cells)) {
-      blankSkipped++;
+      blank++;
       continue;
     }
-    rows.push(r === unclosedQuoteRecord ? { row: r + 1, cells, unclosedQuote: true } : { row: r + 1, cells });
+    const row = rowOffset + r + 1;
+    rows.push(r === unclosedQuoteRecord ? { row, cells, unclosedQuote: true } : { row, cells });
   }
-  if (rows.length === 0) return fail(file, makeIssue(messages, 'file.no_rows', 'error', {}), blankSkipped);
+  return { rows, blank };
+}
+
+/** The header check of the first non-blank record: the column mapping, or the file issues. */
+export function readHeader(records: readonly string[][], options: ReadOptions = {}): { index: number; columns: ColumnMapping | null; issues: Issue[] } {
+  const messages = resolveMessages(options.messages);
+  const index = headerIndex(records);
+  if (index >= records.length) return { index, columns: null, issues: [makeIssue(messages, 'file.empty', 'error', {})] };
+  const header = checkHeader(records[index]!, options.profile ?? DEFAULT_PROFILE, { brand: options.brand, headerMode: options.headerMode, messages });
+  return { index, columns: header.mapping, issues: header.issues };
+}
+
+/** The row-count checks once every data row is known: `file.no_rows`, `file.too_many_rows`. */
+export function rowCountIssue(count: number, options: ReadOptions = {}): Issue | undefined {
+  const messages = resolveMessages(options.messages);
+  if (count === 0) return makeIssue(messages, 'file.no_rows', 'error', {});
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  if (rows.length > maxRows) {
-    return fail(file, makeIssue(messages, 'file.too_many_rows', 'error', { found: rows.length, limit: maxRows }), blankSkipped);
-  }
-  return { file, fileIssues: header.issues, columns: header.mapping, rows, blankSkipped };
+  if (count > maxRows) return makeIssue(messages, 'file.too_many_rows', 'error', { found: count, limit: maxRows });
+  return undefined;
+}
+
+/** Stage 1c: parsed records (blank ones included) → header check and data rows. */
+export function readRecords(records: readonly string[][], unclosedQuoteRecord: number, file: FileInfo, options: ReadOptions = {}): ReadResult {
+  const header = readHeader(records, options);
+  if (!header.columns) return { file, fileIssues: header.issues, columns: null, rows: [], blankSkipped: 0 };
+  const { rows, blank } = dataRows(records, header.index + 1, 0, unclosedQuoteRecord);
+  const countIssue = rowCountIssue(rows.length, options);
+  if (countIssue) return failed(file, countIssue, blank);
+  return { file, fileIssues: header.issues, columns: header.columns, rows, blankSkipped: blank };
 }
 
 /** The template header words for the options (brand substituted). */
