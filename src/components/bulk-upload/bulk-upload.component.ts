@@ -9,6 +9,7 @@ import { sendInvitations } from '../../core/send/send-invitations.js';
 import type { Profile, ValidateOptions, ValidationReport } from '../../core/types.js';
 import { sharedValidationClient, type ValidationClient } from '../../worker/validation-client.js';
 import { count, plural } from '../../internal/plural.js';
+import { issueMessage } from '../shared/issue-message.js';
 import {
   BulkUploadErrorEvent,
   BulkUploadProgressEvent,
@@ -543,7 +544,7 @@ export class BulkUploadElement extends LitElement {
       ${this.#renderFileInfo(report)}
       ${report.fileIssues.length
         ? html`<ul part="file-problems" class="problems" role="alert">
-            ${report.fileIssues.map((issue) => html`<li class=${issue.severity}>${issue.message}</li>`)}
+            ${report.fileIssues.map((issue) => html`<li class=${issue.severity}>${issueMessage(issue)}</li>`)}
           </ul>`
         : nothing}
       ${report.rows.length
