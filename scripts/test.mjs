@@ -20,6 +20,7 @@ const steps = [
   { name: 'type-check', kind: 'check', cmd: [bin('tsc'), '-p', 'tsconfig.test.json'] },
   { name: 'lint', kind: 'check', cmd: [bin('eslint'), '--max-warnings=0', '.'] },
   { name: 'templates', kind: 'check', cmd: [bin('lit-analyzer'), '--strict', '--maxWarnings', '0', '--rules.no-missing-import', 'off', 'src'] },
+  { name: 'translations', kind: 'check', cmd: ['node', 'scripts/check-translations.mjs'] },
   { name: 'build', kind: 'check', cmd: ['npm', 'run', '--silent', 'build'] },
   { name: 'size', kind: 'check', cmd: ['node', 'scripts/size.mjs'] },
   { name: 'browser', kind: 'suite', results: 'browser.json', cmd: [bin('wtr'), '--config', 'web-test-runner.config.mjs'] },
