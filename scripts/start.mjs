@@ -1,26 +1,28 @@
 #!/usr/bin/env node
-// `npm start`: builds the library, serves the demo portal on 127.0.0.1 and rebuilds on change.
-// The demo uses the built single-file bundle, exactly as a portal page would.
-import { spawn, spawnSync } from 'node:child_process';
-import { serveStatic } from './static-server.mjs';
+// `npm start`: builds the library, starts the reference backend and serves the demo portal on
+// 127.0.0.1 (the backend at /api on the same origin), and rebuilds on change.
+// The demo uses the built single-file bundle, exactly as a portal page would. Port: PORT or 8000,
+// or a free one when that is taken.
+import { startDemo } from './demo-server.mjs';
 
-const first = spawnSync('node_modules/.bin/rollup', ['-c', '--silent'], { stdio: 'inherit' });
-if (first.status !== 0) process.exit(first.status ?? 1);
+const demo = await startDemo({
+  port: Number(process.env.PORT ?? 8000),
+  build: true,
+  watch: true,
+  log: (line) => console.log(`  api: ${line}`),
+});
+console.log(`
+bulk-enroll demo portal: ${demo.url}
 
-const preferred = Number(process.env.PORT ?? 8000);
-let served;
-try {
-  served = await serveStatic({ '/dist/': 'dist', '/': 'demo' }, { port: preferred });
-} catch {
-  served = await serveStatic({ '/dist/': 'dist', '/': 'demo' }, { port: 0 });
-}
-console.log(`\nbulk-enroll demo: ${served.url}\n(rebuilding on change; Ctrl+C to stop)\n`);
+  1. Download a sample file on the page (demo/samples/), drop it on the uploader, fix what it shows, send.
+  2. The Outbox lists the text messages and emails a real backend would send: open an invitation link.
+  3. Set a password on the invitee's page; the portal's Admin notifications show the acceptance.
 
-const watcher = spawn('node_modules/.bin/rollup', ['-c', '-w', '--silent', '--no-watch.clearScreen'], { stdio: 'inherit' });
+(rebuilding on change; Ctrl+C to stop)
+`);
+
 const stop = () => {
-  watcher.kill();
-  served.server.close();
-  process.exit(0);
+  void demo.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
