@@ -189,8 +189,9 @@ export class RowErrorTableElement extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // The observer reports the first size too, after this update: no update is scheduled during one.
     if (this._scroller) this.#resize?.observe(this._scroller);
-    this.#measure();
+    else requestAnimationFrame(() => this.#measure());
   }
 
   protected override updated(): void {
