@@ -20,7 +20,7 @@ import { join } from 'node:path';
 
 const LONG_COUNT = 1000;
 const SHORT_COUNT = 100;
-const BITS = 12;
+const BITS = 11;
 const OUT = 'src/components/invite-accept-form/common-passwords.ts';
 
 const dir =

@@ -135,7 +135,7 @@ describe('<invite-accept-form>', () => {
     await type(el, 'password', '🔑🔑🔑🔑🔑🔑🔑');
     expect($(el, '#password-feedback').textContent).to.contain('1 more character needed');
     await type(el, 'password', '🔑 🔑 🔑 🔑🔑');
-    expect($(el, '#password-feedback').textContent, 'spaces and emoji count, 8 code points').to.contain('can be used');
+    expect($(el, '#password-feedback').textContent, 'spaces and emoji count, 8 code points').to.contain('Good password');
     await type(el, 'confirmation', '🔑 🔑');
     expect($(el, '#confirmation-feedback').textContent!.trim(), 'a prefix is not yet a mismatch').to.equal('');
     await type(el, 'confirmation', '🔑 X');

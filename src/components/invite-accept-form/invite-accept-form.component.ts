@@ -123,33 +123,33 @@ export class InviteAcceptFormElement extends LitElement {
   @state() protected announcement = '';
   @state() protected redirectUrl = '';
 
-  #request: AbortController | undefined;
-  #rest: { endpoint: string; adapter: EnrollmentAdapter } | undefined;
-  #focus: FocusTarget;
-  #announceTimer: ReturnType<typeof setTimeout> | undefined;
-  #warned = false;
-  #loadedOnce = false;
+  private _request: AbortController | undefined;
+  private _rest: { endpoint: string; adapter: EnrollmentAdapter } | undefined;
+  private _focus: FocusTarget;
+  private _announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private _warned = false;
+  private _loadedOnce = false;
 
   /** The current state of the form. */
   get state(): InviteAcceptFormState {
     return this.formState;
   }
 
-  #token(): string {
+  private _token(): string {
     return this.token || new URLSearchParams(location.search).get('token') || '';
   }
 
-  #adapter(): EnrollmentAdapter | undefined {
+  private _adapter(): EnrollmentAdapter | undefined {
     if (this.adapter) return this.adapter;
     if (!this.endpoint) return undefined;
-    if (this.#rest?.endpoint !== this.endpoint) this.#rest = { endpoint: this.endpoint, adapter: createRestAdapter({ endpoint: this.endpoint }) };
-    return this.#rest.adapter;
+    if (this._rest?.endpoint !== this.endpoint) this._rest = { endpoint: this.endpoint, adapter: createRestAdapter({ endpoint: this.endpoint }) };
+    return this._rest.adapter;
   }
 
-  #minLength(): number {
+  private _minLength(): number {
     const min = normalizeMinLength(this.minPasswordLength);
-    if (min !== this.minPasswordLength && !this.#warned) {
-      this.#warned = true;
+    if (min !== this.minPasswordLength && !this._warned) {
+      this._warned = true;
       console.warn(`<invite-accept-form>: min-password-length must be a whole number from 1 to 128; using ${min}.`);
     }
     return min;
@@ -158,22 +158,22 @@ export class InviteAcceptFormElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnected after a disconnect that aborted a request: look it up again.
-    if (this.#loadedOnce && (this.formState === 'loading' || this.formState === 'submitting')) void this.#load();
+    if (this._loadedOnce && (this.formState === 'loading' || this.formState === 'submitting')) void this._load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#request?.abort();
-    clearTimeout(this.#announceTimer);
+    this._request?.abort();
+    clearTimeout(this._announceTimer);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.#loadedOnce || changed.has('token') || changed.has('adapter') || changed.has('endpoint')) {
-      this.#loadedOnce = true;
-      void this.#load();
+    if (!this._loadedOnce || changed.has('token') || changed.has('adapter') || changed.has('endpoint')) {
+      this._loadedOnce = true;
+      void this._load();
     }
-    const target = this.#focus;
-    this.#focus = undefined;
+    const target = this._focus;
+    this._focus = undefined;
     if (!target) return;
     // Never take focus from elsewhere on the page: only from inside the element or from nowhere.
     const active = document.activeElement;
@@ -182,36 +182,36 @@ export class InviteAcceptFormElement extends LitElement {
     (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
   }
 
-  #go(next: InviteAcceptFormState, focus: FocusTarget = 'heading'): void {
-    if (next !== this.formState) this.#focus = focus;
+  private _go(next: InviteAcceptFormState, focus: FocusTarget = 'heading'): void {
+    if (next !== this.formState) this._focus = focus;
     this.formState = next;
   }
 
-  async #load(): Promise<void> {
-    this.#request?.abort();
-    const token = this.#token();
+  private async _load(): Promise<void> {
+    this._request?.abort();
+    const token = this._token();
     if (!token) {
-      this.#go('invalid');
+      this._go('invalid');
       return;
     }
-    const adapter = this.#adapter();
+    const adapter = this._adapter();
     if (!adapter) return;
-    const request = (this.#request = new AbortController());
-    this.#go('loading');
+    const request = (this._request = new AbortController());
+    this._go('loading');
     try {
       const invitation = await adapter.getInvitation(token, { signal: request.signal });
       if (request.signal.aborted) return;
       this.invitation = invitation;
       const { status } = invitation;
-      this.#go(status === 'pending' ? 'ready' : status === 'accepted' ? 'already-accepted' : status === 'expired' ? 'expired' : 'invalid');
+      this._go(status === 'pending' ? 'ready' : status === 'accepted' ? 'already-accepted' : status === 'expired' ? 'expired' : 'invalid');
     } catch (error) {
       if (request.signal.aborted) return;
-      const kind = (this.failure = this.#fail(error, 'lookup'));
-      this.#go(kind === 'not_found' ? 'invalid' : kind === 'expired' ? 'expired' : kind === 'conflict' ? 'already-accepted' : 'error');
+      const kind = (this.failure = this._fail(error, 'lookup'));
+      this._go(kind === 'not_found' ? 'invalid' : kind === 'expired' ? 'expired' : kind === 'conflict' ? 'already-accepted' : 'error');
     }
   }
 
-  #fail(error: unknown, phase: 'lookup' | 'accept'): AdapterErrorKind {
+  private _fail(error: unknown, phase: 'lookup' | 'accept'): AdapterErrorKind {
     const known = error instanceof AdapterError ? error : undefined;
     const kind = known?.kind ?? 'network';
     this.dispatchEvent(
@@ -226,22 +226,22 @@ export class InviteAcceptFormElement extends LitElement {
     return kind;
   }
 
-  #input(name: 'password' | 'confirmation'): HTMLInputElement | null {
+  private _input(name: 'password' | 'confirmation'): HTMLInputElement | null {
     return this.renderRoot.querySelector(`#${name}`);
   }
 
   /** "Use at least 8 characters." */
-  #useAtLeast(): string {
-    const min = this.#minLength();
+  private _useAtLeast(): string {
+    const min = this._minLength();
     return plural(min, { one: msg(str`Use at least ${min} character.`), other: msg(str`Use at least ${min} characters.`) });
   }
 
   /** What a problem is called: as feedback while typing, or as the error of a submission (`final`). */
-  #problemText(problem: PasswordProblem | 'ok', length: number, final = false): string {
+  private _problemText(problem: PasswordProblem | 'ok', length: number, final = false): string {
     switch (problem) {
       case 'too-short': {
-        if (final) return this.#useAtLeast();
-        const more = this.#minLength() - length;
+        if (final) return this._useAtLeast();
+        const more = this._minLength() - length;
         return plural(more, { one: msg(str`${more} more character needed.`), other: msg(str`${more} more characters needed.`) });
       }
       case 'too-long':
@@ -249,30 +249,30 @@ export class InviteAcceptFormElement extends LitElement {
       case 'contains-login-id':
         return msg('Do not use your login ID in your password.');
       case 'common':
-        return msg('This password is too common. Choose one that is harder to guess.');
+        return msg('This password is too common.');
       default:
-        return msg('This password can be used.');
+        return msg('Good password.');
     }
   }
 
   /** Re-checks what is typed, without keeping it; the live announcement waits for a pause in typing. */
-  #onInput(): void {
-    const password = this.#input('password')?.value ?? '';
-    const confirmation = this.#input('confirmation')?.value ?? '';
+  private _onInput(): void {
+    const password = this._input('password')?.value ?? '';
+    const confirmation = this._input('confirmation')?.value ?? '';
     this.passwordLength = codePointLength(password);
-    this.passwordCheck = password ? (checkPassword(password, { loginId: this.invitation?.loginId ?? '', minLength: this.#minLength() }) ?? 'ok') : '';
+    this.passwordCheck = password ? (checkPassword(password, { loginId: this.invitation?.loginId ?? '', minLength: this._minLength() }) ?? 'ok') : '';
     this.confirmationState = !confirmation ? '' : password === confirmation ? 'match' : password.startsWith(confirmation) ? '' : 'differs';
     if (this.passwordError && this.passwordCheck === 'ok') this.passwordError = '';
     if (this.confirmationError && this.confirmationState !== 'differs') this.confirmationError = '';
     this.submitError = '';
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      const parts = [this.passwordCheck ? this.#problemText(this.passwordCheck, this.passwordLength) : '', this.#confirmationText()];
+    clearTimeout(this._announceTimer);
+    this._announceTimer = setTimeout(() => {
+      const parts = [this.passwordCheck ? this._problemText(this.passwordCheck, this.passwordLength) : '', this._confirmationText()];
       this.announcement = parts.filter(Boolean).join(' ');
     }, ANNOUNCE_DELAY_MS);
   }
 
-  #confirmationText(): string {
+  private _confirmationText(): string {
     return this.confirmationState === 'match'
       ? msg('The passwords match.')
       : this.confirmationState === 'differs'
@@ -280,29 +280,29 @@ export class InviteAcceptFormElement extends LitElement {
         : '';
   }
 
-  async #submit(event: SubmitEvent): Promise<void> {
+  private async _submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.formState !== 'ready') return;
-    const adapter = this.#adapter();
-    const passwordInput = this.#input('password');
-    const confirmationInput = this.#input('confirmation');
+    const adapter = this._adapter();
+    const passwordInput = this._input('password');
+    const confirmationInput = this._input('confirmation');
     if (!adapter || !passwordInput || !confirmationInput) return;
-    this.#onInput();
-    clearTimeout(this.#announceTimer);
+    this._onInput();
+    clearTimeout(this._announceTimer);
     const password = passwordInput.value;
-    const problem = checkPassword(password, { loginId: this.invitation?.loginId ?? '', minLength: this.#minLength() });
-    this.passwordError = problem ? this.#problemText(problem, 0, true) : '';
+    const problem = checkPassword(password, { loginId: this.invitation?.loginId ?? '', minLength: this._minLength() });
+    this.passwordError = problem ? this._problemText(problem, 0, true) : '';
     this.confirmationError = !problem && password !== confirmationInput.value ? msg('The passwords do not match.') : '';
     this.submitError = '';
     if (this.passwordError || this.confirmationError) {
-      this.#focus = this.passwordError ? 'password' : 'confirmation';
+      this._focus = this.passwordError ? 'password' : 'confirmation';
       this.requestUpdate();
       return;
     }
-    this.#go('submitting', undefined);
-    const request = (this.#request = new AbortController());
+    this._go('submitting', undefined);
+    const request = (this._request = new AbortController());
     try {
-      const result = await adapter.acceptInvitation(this.#token(), password, { signal: request.signal });
+      const result = await adapter.acceptInvitation(this._token(), password, { signal: request.signal });
       passwordInput.value = '';
       confirmationInput.value = '';
       this.passwordCheck = '';
@@ -310,136 +310,98 @@ export class InviteAcceptFormElement extends LitElement {
       this.announcement = '';
       this.revealed = false;
       this.redirectUrl = result.redirectUrl || this.loginUrl;
-      this.#go('accepted');
+      this._go('accepted');
       this.dispatchEvent(new InviteAcceptFormAcceptedEvent({ loginId: this.invitation?.loginId ?? '', redirectUrl: this.redirectUrl }));
     } catch (error) {
       if (request.signal.aborted) return;
-      const kind = this.#fail(error, 'accept');
+      const kind = this._fail(error, 'accept');
       if (kind === 'weak_password') {
         this.passwordError = (error as AdapterError).message || msg('Choose a stronger password.');
-        this.#go('ready', 'password');
-      } else if (kind === 'not_found') this.#go('invalid');
-      else if (kind === 'expired') this.#go('expired');
-      else if (kind === 'conflict') this.#go('already-accepted');
+        this._go('ready', 'password');
+      } else if (kind === 'not_found') this._go('invalid');
+      else if (kind === 'expired') this._go('expired');
+      else if (kind === 'conflict') this._go('already-accepted');
       else {
         this.submitError =
           kind === 'rejected'
             ? msg('The server refused the request. Your password was not set.')
-            : msg('We could not reach the server, so your password was not set. Check your connection and try again.');
-        this.#go('ready', 'submit-error');
+            : msg('Your password was not set: we could not reach the server. Try again.');
+        this._go('ready', 'submit-error');
       }
     }
   }
 
   protected override render() {
-    return html`<section part="base">${this.#renderState()}</section>`;
+    return html`<section part="base">${this._renderState()}</section>`;
   }
 
-  #heading(text: string) {
+  private _heading(text: string) {
     return html`<h2 part="heading" tabindex="-1">${text}</h2>`;
   }
 
-  #link(href: string, text: string) {
+  private _link(href: string, text: string) {
     return href ? html`<a part="link-button" class="button" href=${href}>${text}</a>` : nothing;
   }
 
-  #renderState() {
+  private _renderState() {
     switch (this.formState) {
       case 'loading':
-        return html`${this.#heading(msg('Loading your invitation…'))}<span part="spinner" class="spinner" aria-hidden="true"></span>`;
+        return html`${this._heading(msg('Loading your invitation…'))}<span part="spinner" class="spinner" aria-hidden="true"></span>`;
       case 'invalid':
-        return html`${this.#heading(msg('This link does not work'))}
+        return html`${this._heading(msg('This link does not work'))}
           <p part="message">${msg('Check that you opened the whole link from your message, or ask your administrator for a new invitation.')}</p>`;
       case 'expired':
-        return html`${this.#heading(msg('This invitation has expired'))}
-          <p part="message">${msg('Invitations are valid for a limited time. Ask your administrator to send you a new invitation.')}</p>`;
+        return html`${this._heading(msg('This invitation has expired'))}
+          <p part="message">${msg('Ask your administrator to send you a new invitation.')}</p>`;
       case 'already-accepted':
-        return html`${this.#heading(msg('You already accepted this invitation'))}
-          <p part="message">${msg('Your password is already set. Sign in with it.')}</p>
-          ${this.#link(this.loginUrl, msg('Sign in'))}`;
+        return html`${this._heading(msg('You already accepted this invitation'))}
+          ${this._link(this.loginUrl, msg('Sign in'))}`;
       case 'accepted':
-        return html`${this.#heading(msg('Your password is set'))}
+        return html`${this._heading(msg('Your password is set'))}
           <p part="message">${msg(str`You can now sign in as ${ISOLATE_LTR(maskLoginId(this.invitation?.loginId ?? ''))}.`)}</p>
-          ${this.#link(this.redirectUrl, msg('Continue'))}`;
+          ${this._link(this.redirectUrl, msg('Continue'))}`;
       case 'error':
-        return html`${this.#heading(msg('Something went wrong'))}
+        return html`${this._heading(msg('Something went wrong'))}
           <p part="message">
             ${this.failure === 'server'
               ? msg('The server had a problem. Try again in a moment.')
               : msg('We could not reach the server. Check your connection and try again.')}
           </p>
-          <button part="retry-button" type="button" @click=${() => void this.#load()}>${msg('Try again')}</button>`;
+          <button part="retry-button" type="button" @click=${() => void this._load()}>${msg('Try again')}</button>`;
       default:
-        return this.#renderForm();
+        return this._renderForm();
     }
   }
 
-  #renderForm() {
+  private _renderForm() {
     const invitation = this.invitation;
     const loginId = invitation?.loginId ?? '';
     const busy = this.formState === 'submitting';
-    const feedback = this.passwordCheck ? this.#problemText(this.passwordCheck, this.passwordLength) : '';
+    const feedback = this.passwordCheck ? this._problemText(this.passwordCheck, this.passwordLength) : '';
     const type = this.revealed ? 'text' : 'password';
-    return html`<form part="form" method="post" novalidate aria-labelledby="heading" @submit=${this.#submit}>
+    return html`<form part="form" method="post" novalidate aria-labelledby="heading" @submit=${this._submit}>
       <h2 id="heading" part="heading" tabindex="-1">${msg(str`Welcome, ${ISOLATE(invitation?.name ?? '')}`)}</h2>
-      <p part="invitee">
-        ${msg('Set a password to finish creating your account. You will sign in as')}
-        <span part="login-id" dir="ltr">${maskLoginId(loginId)}</span>
-      </p>
-      <input class="username" type="text" name="username" autocomplete="username" .value=${loginId} readonly hidden />
+      <p part="invitee">${msg(html`Set a password for ${html`<span part="login-id" dir="ltr">${maskLoginId(loginId)}</span>`}.`)}</p>
+      <input type="text" name="username" autocomplete="username" .value=${loginId} readonly hidden />
       <div part="field">
         <label part="label" for="password">${msg('New password')}</label>
-        <input
-          id="password"
-          part="input password-input"
-          name="password"
-          type=${type}
-          autocomplete="new-password"
-          autocapitalize="off"
-          spellcheck="false"
-          .enterKeyHint=${'next'}
-          aria-describedby="password-hint password-feedback password-error"
-          aria-invalid=${this.passwordError ? 'true' : 'false'}
-          ?readonly=${busy}
-          @input=${this.#onInput}
-        />
-        <p id="password-hint" part="hint">
-          ${this.#useAtLeast()} ${msg('Spaces, emoji and any other characters are fine. Avoid common passwords and your login ID.')}
-        </p>
+        <input id="password" part="input password-input" name="password" type=${type} autocomplete="new-password" autocapitalize="off" spellcheck="false"
+          .enterKeyHint=${'next'} aria-describedby="password-hint password-feedback password-error" aria-invalid=${this.passwordError ? 'true' : 'false'}
+          ?readonly=${busy} @input=${this._onInput} />
+        <p id="password-hint" part="hint">${this._useAtLeast()} ${msg('Spaces and emoji are fine. Avoid common passwords and your login ID.')}</p>
         <p id="password-feedback" part="feedback" class=${this.passwordCheck === 'ok' ? 'ok' : ''}>${this.passwordError ? '' : feedback}</p>
         <p id="password-error" part="error">${this.passwordError}</p>
       </div>
       <div part="field">
-        <label part="label" for="confirmation">${msg('Type the password again')}</label>
-        <input
-          id="confirmation"
-          part="input confirmation-input"
-          name="confirmation"
-          type=${type}
-          autocomplete="new-password"
-          autocapitalize="off"
-          spellcheck="false"
-          .enterKeyHint=${'done'}
-          aria-describedby="confirmation-feedback confirmation-error"
-          aria-invalid=${this.confirmationError ? 'true' : 'false'}
-          ?readonly=${busy}
-          @input=${this.#onInput}
-        />
-        <p id="confirmation-feedback" part="feedback" class=${this.confirmationState === 'match' ? 'ok' : ''}>
-          ${this.confirmationError ? '' : this.#confirmationText()}
-        </p>
+        <label part="label" for="confirmation">${msg('Type it again')}</label>
+        <input id="confirmation" part="input confirmation-input" name="confirmation" type=${type} autocomplete="new-password" autocapitalize="off" spellcheck="false"
+          .enterKeyHint=${'done'} aria-describedby="confirmation-feedback confirmation-error" aria-invalid=${this.confirmationError ? 'true' : 'false'}
+          ?readonly=${busy} @input=${this._onInput} />
+        <p id="confirmation-feedback" part="feedback" class=${this.confirmationState === 'match' ? 'ok' : ''}>${this.confirmationError ? '' : this._confirmationText()}</p>
         <p id="confirmation-error" part="error">${this.confirmationError}</p>
       </div>
-      <button
-        part="toggle-button"
-        class="secondary"
-        type="button"
-        aria-pressed=${this.revealed ? 'true' : 'false'}
-        aria-controls="password confirmation"
-        @click=${() => (this.revealed = !this.revealed)}
-      >
-        ${msg('Show passwords')}
-      </button>
+      <button part="toggle-button" class="secondary" type="button" aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls="password confirmation"
+        @click=${() => (this.revealed = !this.revealed)}>${msg('Show passwords')}</button>
       <p id="submit-error" part="error" tabindex="-1" role="alert">${this.submitError}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <button part="submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>

@@ -65,10 +65,6 @@ export const styles = [
   h2:focus {
     outline: none;
   }
-  h2:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   p {
     margin: 0;
   }
@@ -93,7 +89,6 @@ export const styles = [
     border-radius: var(--_radius);
     color: var(--_text);
     background: var(--invite-accept-form-input-background-color, var(--_surface));
-    scroll-margin-block: 4rem;
   }
   input[aria-invalid='true'] {
     border-color: var(--_error);
@@ -139,19 +134,11 @@ export const styles = [
     text-align: center;
     text-decoration: none;
     touch-action: manipulation;
-    transition: filter 0.15s ease;
-  }
-  button:hover,
-  a.button:hover {
-    filter: brightness(1.1);
   }
   button.secondary {
     background: transparent;
     color: var(--_accent);
     justify-self: start;
-  }
-  button[aria-pressed='true'] {
-    background: color-mix(in srgb, var(--_accent) 15%, transparent);
   }
   button[aria-disabled='true'] {
     cursor: progress;
@@ -182,10 +169,6 @@ export const styles = [
       animation: none;
       border-inline-end-color: currentColor;
       opacity: 0.6;
-    }
-    button,
-    a.button {
-      transition: none;
     }
   }
   .visually-hidden {
