@@ -25,6 +25,7 @@ const steps = [
   { name: 'size', kind: 'check', cmd: ['node', 'scripts/size.mjs'] },
   { name: 'browser', kind: 'suite', results: 'browser.json', cmd: [bin('wtr'), '--config', 'web-test-runner.config.mjs'] },
   { name: 'node', kind: 'suite', results: 'node.json', cmd: ['node', 'scripts/run-node-tests.mjs'] },
+  { name: 'e2e', kind: 'suite', results: 'e2e.json', cmd: ['node', 'test/e2e/demo.e2e.mjs'] },
   { name: 'storybook', kind: 'suite', results: 'storybook.json', cmd: ['sh', '-c', 'npm run --silent build-storybook && node scripts/storybook-smoke.mjs'] },
 ];
 
