@@ -69,10 +69,13 @@ export default [
     },
   },
   {
+    // The languages other than English are loaded on demand, from files beside it (bulk-enroll.es.min.js).
     input: { 'bulk-enroll.min': 'src/index.ts' },
+    // Let the language files import what they need from the bundle itself, so it stays one file.
+    preserveEntrySignatures: 'allow-extension',
     onwarn,
     plugins: [workerUrl('bulk-enroll.worker.min.js'), ...bundlePlugins()],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'bulk-enroll.[name].min.js', sourcemap: true },
   },
   {
     input: { 'bulk-enroll.worker.min': 'src/worker/validate.worker.ts' },

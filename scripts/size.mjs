@@ -4,16 +4,30 @@
 // when a budget of size-budgets.json is exceeded. Bytes are deterministic, so budgets may fail the build.
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { bundlePlugins, onwarn, workerUrl } from '../rollup.config.mjs';
 
 const { budgets } = JSON.parse(readFileSync('size-budgets.json', 'utf8'));
 
+/**
+ * What a page loads for `input`: the entry and every chunk it imports statically. Chunks imported
+ * on demand (the strings of a language other than English) are returned apart.
+ */
 async function bundle(input) {
   const build = await rollup({ input, onwarn, plugins: [workerUrl('validate.worker.js'), ...bundlePlugins()] });
-  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+  const { output } = await build.generate({ format: 'es' });
   await build.close();
-  return output.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
+  const chunks = new Map(output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const loaded = new Set();
+  const visit = (fileName) => {
+    if (loaded.has(fileName)) return;
+    loaded.add(fileName);
+    for (const next of chunks.get(fileName)?.imports ?? []) visit(next);
+  };
+  visit([...chunks.values()].find((chunk) => chunk.isEntry).fileName);
+  const code = [...loaded].map((fileName) => chunks.get(fileName).code).join('\n');
+  const onDemand = [...chunks.values()].filter((chunk) => !loaded.has(chunk.fileName)).map((chunk) => ({ name: chunk.name, code: chunk.code }));
+  return { code, onDemand };
 }
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
@@ -26,20 +40,24 @@ const entries = [
   ['bulk-enroll/core', 'src/core/index.ts'],
   ['validation worker', 'src/worker/validate.worker.ts'],
 ];
+const onDemand = new Map();
 for (const [name, input] of entries) {
-  const code = await bundle(input);
-  measured.push({ name, min: Buffer.byteLength(code), gzip: gz(code) });
+  const built = await bundle(input);
+  measured.push({ name, min: Buffer.byteLength(built.code), gzip: gz(built.code) });
+  for (const chunk of built.onDemand) onDemand.set(chunk.name, chunk.code);
 }
+for (const [name, code] of onDemand) measured.push({ name: `  on demand: ${name} (${name}.ts)`, min: Buffer.byteLength(code), gzip: gz(code) });
 
 const single = ['dist/bulk-enroll.min.js', 'dist/bulk-enroll.worker.min.js'];
 if (single.every(existsSync)) {
-  const files = single.map((file) => readFileSync(file));
-  measured.push({ name: 'dist/bulk-enroll.min.js', min: files[0].length, gzip: gz(files[0]) });
-  measured.push({ name: 'dist/bulk-enroll.worker.min.js', min: files[1].length, gzip: gz(files[1]) });
+  // The languages beside it count in "everything": a Spanish page loads one of them.
+  const languages = readdirSync('dist').filter((file) => /^bulk-enroll\.[a-z]{2}(-[A-Za-z]+)?\.min\.js$/.test(file));
+  const files = [...single, ...languages].map((file) => [file, readFileSync(`dist/${file.replace(/^dist\//, '')}`)]);
+  for (const [file, bytes] of files) measured.push({ name: file.startsWith('dist/') ? file : `dist/${file}`, min: bytes.length, gzip: gz(bytes) });
   measured.push({
     name: 'everything (bulk-enroll.min.js + its worker)',
-    min: files[0].length + files[1].length,
-    gzip: gz(files[0]) + gz(files[1]),
+    min: files.reduce((sum, [, bytes]) => sum + bytes.length, 0),
+    gzip: files.reduce((sum, [, bytes]) => sum + gz(bytes), 0),
   });
 } else {
   console.error('dist/bulk-enroll.min.js is missing: run `npm run build` first.');

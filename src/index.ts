@@ -10,6 +10,6 @@ export * from './invite-accept-form.js';
 export type * from './core/types.js';
 export type * from './core/adapter/adapter.js';
 export { AdapterError } from './core/adapter/adapter.js';
-export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './core/adapter/memory-adapter.js';
+export type { MemoryAdapter, MemoryAdapterOptions } from './core/adapter/memory-adapter.js';
 export { templateCsv } from './core/csv/template.js';
 export { ValidationClient, sharedValidationClient } from './worker/validation-client.js';

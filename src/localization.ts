@@ -10,17 +10,19 @@
  */
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locales/locale-codes.js';
-import * as es from './locales/es.js';
 
 /** The locales the elements speak. */
 export const supportedLocales: readonly string[] = [sourceLocale, ...targetLocales];
 
-const templates = { es } as const;
+/** Each language's strings are loaded only when a page asks for it: English pages load none. */
+const loaders: Record<(typeof targetLocales)[number], () => Promise<{ templates: Record<string, unknown> }>> = {
+  es: () => import('./locales/es.js'),
+};
 
 const localization = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => Promise.resolve(templates[locale as keyof typeof templates]),
+  loadLocale: (locale) => loaders[locale as keyof typeof loaders]() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>,
 });
 
 /** The best supported locale for a BCP 47 tag (`es-MX` → `es`), or English. */

@@ -72,8 +72,15 @@ type Story = StoryObj;
 /** Ready: who is invited, the login ID partly masked, the password rules and fields. */
 export const Ready: Story = {};
 
-/** Loading the invitation (the backend answers slowly). */
-export const Loading: Story = { args: { latency: 600_000 } };
+/** Loading the invitation (the backend has not answered yet). */
+export const Loading: Story = {
+  loaders: [
+    async ({ args }) => {
+      const { adapter, token } = await invitation('pending', 0, args['backendMinLength'] as number);
+      return { adapter: { ...adapter, getInvitation: () => new Promise(() => undefined) } as EnrollmentAdapter, token };
+    },
+  ],
+};
 
 /** Submitting: the backend is still answering. */
 export const Submitting: Story = {

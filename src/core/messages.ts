@@ -58,6 +58,14 @@ function phoneWhy(reason: PhoneProblem | undefined, c: MessageContext): string {
   }
 }
 
+/** `login_id.duplicate` in English (exported alone so that a page can use it without the whole catalog). */
+export const duplicateMessage = (c: MessageContext): string =>
+  `This login ID is also used on ${rowList(c.relatedRows)}. Each user needs their own phone number or email to sign in with; keep one of the rows, or change the login type or value.`;
+
+/** `login_id.exists` in English. */
+export const existsMessage = (): string =>
+  'An account with this login ID already exists. Remove the row, or use another phone number or email for this user.';
+
 /** The default English message catalog. Every message says what to do. */
 export const defaultMessages: MessageCatalog = {
   'file.empty': () => 'The file is empty. Download the template, add one user per row below the header, and upload it again.',
@@ -107,10 +115,8 @@ export const defaultMessages: MessageCatalog = {
     `The name has ${c.found ?? 'more than 100'} characters; at most ${c.limit ?? 100} are allowed. Shorten it.`,
   'field.required': (c) => `The ${col(c)} column is empty. Enter a value.`,
   'field.too_long': (c) => `The ${col(c)} value has ${c.found ?? ''} characters; at most ${c.limit ?? ''} are allowed. Shorten it.`,
-  'login_id.duplicate': (c) =>
-    `This login ID is also used on ${rowList(c.relatedRows)}. Each user needs their own phone number or email to sign in with; keep one of the rows, or change the login type or value.`,
-  'login_id.exists': () =>
-    'An account with this login ID already exists. Remove the row, or use another phone number or email for this user.',
+  'login_id.duplicate': duplicateMessage,
+  'login_id.exists': existsMessage,
 };
 
 function fmtBytes(n: number | undefined): string {

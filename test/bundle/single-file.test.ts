@@ -2,9 +2,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { readFixture } from '../helpers/fixtures.js';
 
 /** Opens test/bundle/plain-page.html (one <script type="module"> tag, no build step) in an iframe. */
-async function plainPage(): Promise<Window> {
+async function plainPage(page = 'plain-page.html'): Promise<Window> {
   const frame = document.createElement('iframe');
-  frame.src = '/test/bundle/plain-page.html';
+  frame.src = `/test/bundle/${page}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -31,9 +31,18 @@ describe('dist/bulk-enroll.min.js on a plain page', () => {
     expect(workers.length).to.be.greaterThan(0); // one per worker of the pool, all the same file
   });
 
-  it('loads no validation library until a file is chosen', async () => {
+  it('loads no validation library, and no other language, until needed', async () => {
     const win = await plainPage();
     const scripts = win.performance.getEntriesByType('resource').map((e) => e.name);
     expect(scripts.some((name) => name.includes('worker'))).to.equal(false);
+    expect(scripts.some((name) => name.includes('bulk-enroll.es.min.js'))).to.equal(false);
+  });
+
+  it('speaks Spanish on a page with <html lang="es">, loading the strings from the file beside it', async () => {
+    const win = await plainPage('plain-page-es.html');
+    const upload = win.document.querySelector('bulk-upload')!;
+    await waitUntil(() => upload.shadowRoot!.textContent!.includes('Descargar plantilla'), 'the Spanish strings arrive');
+    const scripts = win.performance.getEntriesByType('resource').map((e) => e.name);
+    expect(scripts.filter((name) => name.endsWith('/dist/bulk-enroll.es.min.js'))).to.have.length(1);
   });
 });

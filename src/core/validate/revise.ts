@@ -9,7 +9,7 @@
  * (duplicates.ts), which cannot be imported here because it normalizes phones with libphonenumber-js.
  * @module
  */
-import { resolveMessages } from '../messages.js';
+import { duplicateMessage, existsMessage } from '../messages.js';
 import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
 import type { Issue, IssueCode, MessageCatalog, RowReport, UserRecord, ValidateOptions, ValidationReport } from '../types.js';
 import { makeIssue } from './issue.js';
@@ -58,7 +58,11 @@ function keyOf(report: RowReport): string | undefined {
 }
 
 function revise(report: ValidationReport, rows: RowReport[], options: ReviseOptions): ValidationReport {
-  const catalog: MessageCatalog = resolveMessages(options.messages);
+  // Only the two cross-row messages: the page loads them without the whole catalog.
+  const catalog = {
+    'login_id.duplicate': options.messages?.['login_id.duplicate'] ?? duplicateMessage,
+    'login_id.exists': options.messages?.['login_id.exists'] ?? existsMessage,
+  } as MessageCatalog;
   const core = coreColumns(options.profile ?? DEFAULT_PROFILE);
   const columnOf = (key: string): string => (key.charCodeAt(0) === 43 ? core.phone.key : core.email.key);
   const recheckExisting = options.existingLoginIds !== undefined;
