@@ -188,7 +188,12 @@ describe('<row-error-table>', () => {
     const { detail } = (await changed) as RowErrorTableChangeEvent;
     expect(detail.change).to.deep.equal({ kind: 'remove', rows: [2] });
     expect(detail.report.rows.map((r) => r.row)).to.not.include(2);
-    expect(detail.report.rows.find((r) => r.row === 3)!.issues).to.deep.equal([]);
+    const freed = detail.report.rows.find((r) => r.row === 3)!;
+    expect(freed.issues).to.deep.equal([]);
+    // It was a duplicate when the file was read, so it never had a record: it gets one now and can be sent.
+    expect(report.rows.find((r) => r.row === 3)!.record).to.equal(undefined);
+    expect(freed.record?.loginId).to.be.a('string');
+    expect(detail.report.summary.valid).to.equal(report.summary.valid + 1);
     await el.updateComplete;
     expect(rowNumbers(el)).to.not.include.members([2, 3]);
   });

@@ -604,7 +604,14 @@ export class BulkUploadElement extends LitElement {
             >`
           : nothing}
       </p>
-      <row-error-table part="errors" .report=${report} .outcomes=${this.results} filter="outcomes" .editable=${false}></row-error-table>
+      <row-error-table
+        part="errors"
+        .report=${report}
+        .outcomes=${this.results}
+        .validateOptions=${this.#validateOptions()}
+        filter="outcomes"
+        .editable=${false}
+      ></row-error-table>
       ${this.errorMessage ? html`<p class="error" role="alert">${this.errorMessage}</p>` : nothing}
       <div class="actions">
         ${unconfirmed + notSent > 0

@@ -262,26 +262,38 @@ export class RowErrorTableElement extends LitElement {
 
   // ---- changes ---------------------------------------------------------------------------------
 
+  /** One row through the validation worker, for an in-place change. */
+  #validate(row: number, values: Record<string, string>): Promise<RowChange> {
+    const { existingLoginIds, ...rest } = this.validateOptions;
+    const options = existingLoginIds ? { ...rest, existingLoginIds: [...existingLoginIds] } : rest;
+    return this.validationClient.validateRow(values, { ...options, row }).then((report): RowChange => ({ row, report }));
+  }
+
+  #reviseOptions() {
+    return { profile: this.validateOptions.profile, defaultCountry: this.validateOptions.defaultCountry };
+  }
+
+  /**
+   * Rows a change left without errors but without the record the worker never made for them (they
+   * were duplicates when the file was read) are validated again, so that they can be sent.
+   */
+  async #restoreRecords(revised: ValidationReport): Promise<ValidationReport> {
+    const missing = rowsMissingRecord(revised);
+    if (missing.length === 0) return revised;
+    const byRow = new Map(revised.rows.map((r) => [r.row, r]));
+    const again = await Promise.all(missing.map((row) => this.#validate(row, byRow.get(row)!.values)));
+    return reviseReport(revised, again, this.#reviseOptions());
+  }
+
   async #revalidate(rows: Array<{ row: number; values: Record<string, string> }>, kind: RowErrorTableChange['kind']): Promise<void> {
     if (!this.report || rows.length === 0) return;
     const numbers = rows.map((r) => r.row);
     this._pending = new Set([...this._pending, ...numbers]);
     try {
-      const options = { ...this.validateOptions, existingLoginIds: this.validateOptions.existingLoginIds ? [...this.validateOptions.existingLoginIds] : undefined };
-      if (!options.existingLoginIds) delete options.existingLoginIds;
-      const validate = (row: number, values: Record<string, string>) =>
-        this.validationClient.validateRow(values, { ...options, row }).then((report): RowChange => ({ row, report }));
-      const changes = await Promise.all(rows.map((r) => validate(r.row, r.values)));
+      const changes = await Promise.all(rows.map((r) => this.#validate(r.row, r.values)));
       const base = this.report;
       if (!base) return;
-      const reviseOptions = { profile: this.validateOptions.profile, defaultCountry: this.validateOptions.defaultCountry };
-      let revised = reviseReport(base, changes, reviseOptions);
-      const missing = rowsMissingRecord(revised);
-      if (missing.length > 0) {
-        const byRow = new Map(revised.rows.map((r) => [r.row, r]));
-        const again = await Promise.all(missing.map((row) => validate(row, byRow.get(row)!.values)));
-        revised = reviseReport(revised, again, reviseOptions);
-      }
+      const revised = await this.#restoreRecords(reviseReport(base, changes, this.#reviseOptions()));
       this.#commit(revised, { kind, rows: numbers });
       this._announcement =
         kind === 'edit'
@@ -320,11 +332,23 @@ export class RowErrorTableElement extends LitElement {
     void this.#revalidate(rows, 'suggestion');
   }
 
-  #remove(row: RowReport): void {
+  async #remove(row: RowReport): Promise<void> {
     if (!this.report) return;
     if (this._editing?.row === row.row) this._editing = undefined;
     const index = this.#view.indexOf(row);
-    const revised = removeRows(this.report, [row.row], { profile: this.validateOptions.profile, defaultCountry: this.validateOptions.defaultCountry });
+    this._pending = new Set([...this._pending, row.row]);
+    let revised: ValidationReport;
+    try {
+      revised = await this.#restoreRecords(removeRows(this.report, [row.row], this.#reviseOptions()));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this._announcement = msg(str`The change could not be checked: ${reason}`);
+      return;
+    } finally {
+      const pending = new Set(this._pending);
+      pending.delete(row.row);
+      this._pending = pending;
+    }
     this.#commit(revised, { kind: 'remove', rows: [row.row] });
     this._announcement = msg(str`Row ${row.row} removed.`);
     void this.updateComplete.then(() => {
@@ -641,7 +665,7 @@ export class RowErrorTableElement extends LitElement {
                       part="action-button"
                       ?disabled=${pending}
                       aria-label=${msg(str`Remove row ${row.row}`)}
-                      @click=${() => this.#remove(row)}
+                      @click=${() => void this.#remove(row)}
                     >
                       ${msg('Remove')}
                     </button>`}
