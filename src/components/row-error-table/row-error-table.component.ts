@@ -108,7 +108,6 @@ const applicable = (row: RowReport, issue: Issue): boolean =>
  * @cssprop --row-error-table-button-background - Buttons. Default `#ffffff` (`#1f2937` in dark mode).
  * @cssprop --row-error-table-font-family - Font. Defaults to the surrounding font.
  * @cssprop --row-error-table-max-height - The height past which the table scrolls. Default `32rem`.
- * @cssprop --row-error-table-row-height - The fixed height of a data row (the table is virtualized). Default `5.5rem`.
  * @cssprop --row-error-table-focus-color - Focus rings. Default `#1d4ed8` (`#93c5fd` in dark mode).
  */
 @localized()
@@ -158,6 +157,11 @@ export class RowErrorTableElement extends LitElement {
   #statsFor: ValidationReport | undefined;
   #resize: ResizeObserver | undefined;
   #headerHeight = 0;
+  /** Measured heights of rows by spreadsheet row number; rows not measured yet count `_rowHeight`. */
+  #heights = new Map<number, number>();
+  /** `#offsets[i]`: the top of the `i`-th visible row; rebuilt when the view or a height changes. */
+  #offsets: Float64Array | undefined;
+  #offsetsFor: { view: readonly RowReport[]; estimate: number } | undefined;
   #focusColumn: string | undefined;
 
   override connectedCallback(): void {
@@ -196,14 +200,56 @@ export class RowErrorTableElement extends LitElement {
 
   protected override updated(): void {
     if (this._scroller && this.#resize) this.#resize.observe(this._scroller);
-    const first = this.renderRoot.querySelector<HTMLElement>('tr[data-index]');
-    if (first) {
-      const h = first.getBoundingClientRect().height;
-      // Measured after layout; set in the next frame, not during this update.
-      if (h > 0 && Math.abs(h - this._rowHeight) > 0.5) requestAnimationFrame(() => (this._rowHeight = h));
+    // Rows are as tall as their problems need: measure the rendered ones, and render again (in the
+    // next frame, not during this update) when a height differs from what the layout assumed.
+    let changed = false;
+    let sum = 0;
+    let n = 0;
+    for (const tr of this.renderRoot.querySelectorAll<HTMLElement>('tbody tr[data-row]')) {
+      const h = tr.getBoundingClientRect().height;
+      if (h <= 0) continue;
+      const row = Number(tr.dataset['row']);
+      if (Math.abs((this.#heights.get(row) ?? this._rowHeight) - h) > 0.5) changed = true;
+      this.#heights.set(row, h);
+      sum += h;
+      n++;
+    }
+    const estimate = n > 0 ? sum / n : this._rowHeight;
+    if (changed) {
+      this.#offsets = undefined;
+      requestAnimationFrame(() => {
+        // New rows are estimated at the average measured height; the update re-reads the offsets.
+        if (Math.abs(estimate - this._rowHeight) > 0.5) this._rowHeight = estimate;
+        else this.requestUpdate();
+      });
     }
     const head = this.renderRoot.querySelector<HTMLElement>('thead');
     if (head) this.#headerHeight = head.getBoundingClientRect().height;
+  }
+
+  /** The tops of the visible rows (the last entry is the total height). */
+  #rowOffsets(): Float64Array {
+    const view = this.#view;
+    const estimate = this._rowHeight;
+    if (this.#offsets && this.#offsetsFor?.view === view && this.#offsetsFor.estimate === estimate) return this.#offsets;
+    const offsets = new Float64Array(view.length + 1);
+    for (let i = 0; i < view.length; i++) offsets[i + 1] = offsets[i]! + (this.#heights.get(view[i]!.row) ?? estimate);
+    this.#offsets = offsets;
+    this.#offsetsFor = { view, estimate };
+    return offsets;
+  }
+
+  /** The index of the visible row at `y` pixels from the top of the body. */
+  #indexAt(y: number): number {
+    const offsets = this.#rowOffsets();
+    let lo = 0;
+    let hi = offsets.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offsets[mid]! <= y) lo = mid;
+      else hi = mid - 1;
+    }
+    return Math.max(0, lo);
   }
 
   #measure(): void {
@@ -404,11 +450,13 @@ export class RowErrorTableElement extends LitElement {
     this._active = i;
     const scroller = this._scroller;
     if (scroller) {
-      const top = i * this._rowHeight;
-      const room = Math.max(this._rowHeight, this._viewport - this.#headerHeight);
+      const offsets = this.#rowOffsets();
+      const top = offsets[i]!;
+      const height = offsets[i + 1]! - top;
+      const room = Math.max(height, this._viewport - this.#headerHeight);
       let next = scroller.scrollTop;
       if (top < next) next = top;
-      else if (top + this._rowHeight > next + room) next = top + this._rowHeight - room;
+      else if (top + height > next + room) next = top + height - room;
       if (next !== scroller.scrollTop) {
         scroller.scrollTop = next;
         this._scrollTop = scroller.scrollTop;
@@ -600,7 +648,7 @@ export class RowErrorTableElement extends LitElement {
     if (!outcome) return html`<td part="outcome"></td>`;
     const status = outcome.status === 'invited' ? msg('Invited') : outcome.status === 'rejected' ? msg('Rejected') : msg('Not confirmed');
     return html`<td part="outcome outcome-${outcome.status}" class="outcome ${outcome.status}">
-      <div class="clip"><strong>${status}</strong>${outcome.message ? html` <span>${outcome.message}</span>` : nothing}</div>
+      <div><strong>${status}</strong>${outcome.message ? html` <span>${outcome.message}</span>` : nothing}</div>
     </td>`;
   }
 
@@ -617,7 +665,7 @@ export class RowErrorTableElement extends LitElement {
       @focusout=${this.#onRowFocusout}
     >
       <th scope="row" part="row-header" tabindex="-1">
-        <div class="clip">${row.row}</div>
+        <div>${row.row}</div>
       </th>
       ${columns.map((c) =>
         editing
@@ -633,16 +681,16 @@ export class RowErrorTableElement extends LitElement {
                 @keydown=${this.#onEditKeydown}
               />
             </td>`
-          : html`<td part="cell" @dblclick=${() => this.#startEdit(row, c.key)}><div class="clip">${row.values[c.key] ?? ''}</div></td>`,
+          : html`<td part="cell" @dblclick=${() => this.#startEdit(row, c.key)}><div>${row.values[c.key] ?? ''}</div></td>`,
       )}
       <td part="problems">
         ${pending
-          ? html`<div class="clip">${msg('Checking…')}</div>`
+          ? html`<div>${msg('Checking…')}</div>`
           : row.issues.length > 0
-            ? html`<ul class="clip">
+            ? html`<ul>
                 ${row.issues.map((issue) => this.#renderIssue(row, issue))}
               </ul>`
-            : html`<div class="clip ok">${msg('No problems')}</div>`}
+            : html`<div class="ok">${msg('No problems')}</div>`}
       </td>
       ${this.outcomes ? this.#renderOutcome(row) : nothing}
       ${this.editable
@@ -680,11 +728,10 @@ export class RowErrorTableElement extends LitElement {
     if (!report) return nothing;
     const view = this.#view;
     const columns = this.#columns();
-    const rowH = this._rowHeight;
+    const offsets = this.#rowOffsets();
     const scrolled = Math.max(0, this._scrollTop - this.#headerHeight);
-    const perView = Math.ceil(this._viewport / rowH) + 1;
-    let start = Math.max(0, Math.floor(scrolled / rowH) - OVERSCAN);
-    let end = Math.min(view.length, start + perView + 2 * OVERSCAN);
+    let start = Math.max(0, this.#indexAt(scrolled) - OVERSCAN);
+    let end = Math.min(view.length, this.#indexAt(scrolled + this._viewport) + 1 + OVERSCAN);
     // Keep the row being edited and the active row rendered (focus stays in the DOM).
     const editIndex = this._editing ? view.findIndex((r) => r.row === this._editing!.row) : -1;
     if (editIndex >= 0 && (editIndex < start || editIndex >= end)) {
@@ -693,8 +740,8 @@ export class RowErrorTableElement extends LitElement {
     }
     const slice = view.slice(start, end);
     const span = columns.length + 2 + (this.outcomes ? 1 : 0) + (this.editable ? 1 : 0);
-    const before = start * rowH;
-    const after = (view.length - end) * rowH;
+    const before = offsets[start]!;
+    const after = offsets[view.length]! - offsets[end]!;
     const shownLabel = plural(view.length, { one: msg('1 row shown'), other: msg(str`${count(view.length)} rows shown`) });
     return html`<div part="base">
       ${this.#renderToolbar()}
@@ -714,9 +761,9 @@ export class RowErrorTableElement extends LitElement {
             <tr part="header-row" aria-rowindex="1">
               <th scope="col" part="header-cell">${msg('Row')}</th>
               ${columns.map((c) => html`<th scope="col" part="header-cell">${c.header}</th>`)}
-              <th scope="col" part="header-cell">${msg('Problems')}</th>
-              ${this.outcomes ? html`<th scope="col" part="header-cell">${msg('Result')}</th>` : nothing}
-              ${this.editable ? html`<th scope="col" part="header-cell">${msg('Actions')}</th>` : nothing}
+              <th scope="col" part="header-cell" class="problems-header">${msg('Problems')}</th>
+              ${this.outcomes ? html`<th scope="col" part="header-cell" class="result-header">${msg('Result')}</th>` : nothing}
+              ${this.editable ? html`<th scope="col" part="header-cell" class="actions-header">${msg('Actions')}</th>` : nothing}
             </tr>
           </thead>
           <tbody>

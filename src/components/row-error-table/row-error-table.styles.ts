@@ -12,7 +12,6 @@ export const styles = css`
     --_accent: var(--row-error-table-accent-color, #1d4ed8);
     --_button-bg: var(--row-error-table-button-background, #ffffff);
     --_focus: var(--row-error-table-focus-color, #1d4ed8);
-    --_row-h: var(--row-error-table-row-height, 5.5rem);
     display: block;
     color: var(--_text);
     background: var(--_bg);
@@ -122,21 +121,16 @@ export const styles = css`
   tbody th {
     inline-size: 4rem;
   }
-  thead th:nth-last-child(1) {
-    inline-size: auto;
+  /* The problems column gets the room: its messages say what to do, in full. */
+  thead th:nth-child(n + 2) {
+    inline-size: 11%;
   }
-  tbody tr[data-index] {
-    block-size: var(--_row-h);
-    height: var(--_row-h);
+  thead th.problems-header {
+    inline-size: 36%;
   }
-  tbody tr[data-index] > * {
-    box-sizing: border-box;
-    block-size: var(--_row-h);
-    height: var(--_row-h);
-  }
-  .clip {
-    max-block-size: calc(var(--_row-h) - 0.75rem - 1px);
-    overflow: hidden;
+  thead th.actions-header,
+  thead th.result-header {
+    inline-size: 9rem;
   }
   tr.spacer td {
     padding: 0;
