@@ -11,7 +11,7 @@ const domGlobals = ['document', 'window', 'HTMLElement', 'customElements', 'navi
 );
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'coverage/', 'src/locales/es.ts', 'src/locales/locale-codes.ts'] },
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', '.cache/', '.wtr-results/', 'custom-elements.json', 'coverage/', 'src/locales/es.ts', 'src/locales/locale-codes.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,7 @@ import type { Profile, ValidateOptions, ValidationReport } from '../../core/type
 import { sharedValidationClient, type ValidationClient } from '../../worker/validation-client.js';
 import { count, plural } from '../../internal/plural.js';
 import { issueMessage } from '../shared/issue-message.js';
+import type { RowValidateOptions } from '../row-error-table/row-error-table.component.js';
 import {
   BulkUploadErrorEvent,
   BulkUploadProgressEvent,
@@ -183,7 +184,8 @@ export class BulkUploadElement extends LitElement {
     return this.#store;
   }
 
-  #validateOptions(): ValidateOptions {
+  /** The options of a validation run, which `<row-error-table>` also uses to re-validate a fixed row. */
+  #validateOptions(): ValidateOptions & RowValidateOptions {
     return {
       brand: this.brand,
       headerMode: this.headerMode,
