@@ -38,7 +38,7 @@ const browser = await puppeteer.launch({
 const page = await browser.newPage();
 page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
 await page.goto(url);
-await page.waitForFunction(() => typeof window.bench === 'function');
+await page.waitForFunction(() => typeof window.bench === 'function' && typeof window.benchReview === 'function');
 
 const x = (a, b) => `${(a / b).toFixed(2)}×`;
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : 'none');
@@ -52,6 +52,16 @@ for (const rows of sizes) {
   console.log(`  main thread while the pool validates: longest task ${r.longestTaskMs ? ms(r.longestTaskMs) : 'under 50 ms (no long task)'}; first progress after ${ms(r.firstProgressMs)}`);
   if (rows >= 1_000_000) console.log(`  peak JS heap, one thread   ${r.peakHeapMb.toFixed(0)} MB`);
   if (r.rowsReported !== rows) console.log(`  note: ${r.rowsReported} rows reported of ${rows}`);
+}
+const reviewRows = Number(arg('review', 100000));
+if (reviewRows > 0) {
+  if (!existsSync(`${out}/data/${reviewRows}.csv`)) writeFileSync(`${out}/data/${reviewRows}.csv`, generateCsv(reviewRows, 20261125));
+  await page.setViewport({ width: 1280, height: 900 });
+  const r = await page.evaluate((n) => window.benchReview(n), reviewRows);
+  console.log(`\nThe admin's review in <bulk-upload>, ${reviewRows.toLocaleString('en')} rows (all rows shown):`);
+  console.log(`  validated in the pool        ${ms(r.validateMs)}`);
+  console.log(`  review painted after that    ${ms(r.firstRenderMs)}  (summary, problem groups, the first rows)`);
+  console.log(`  scrolling top to bottom      ${r.frames} frames, one screen each; 95% of frames within ${ms(r.p95FrameMs)}, longest ${ms(r.longestFrameMs)}; at most ${r.domRows} table rows in the DOM`);
 }
 await browser.close();
 server.close();

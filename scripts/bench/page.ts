@@ -3,6 +3,8 @@
 import Papa from 'papaparse';
 import { validateCsv } from '../../src/core/index.js';
 import { ValidationClient } from '../../src/worker/validation-client.js';
+import '../../src/bulk-upload.js';
+import type { BulkUploadElement } from '../../src/bulk-upload.js';
 
 interface Memory {
   usedJSHeapSize: number;
@@ -76,4 +78,59 @@ async function benchSize(rows: number, runs: number): Promise<SizeResult> {
   return { rows, bytes: bytes.byteLength, papaMs, singleMs, poolMs, poolWorkers, longestTaskMs, firstProgressMs, peakHeapMb: peak / 1e6, rowsReported };
 }
 
-(window as unknown as { bench: typeof benchSize }).bench = benchSize;
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+export interface ReviewResult {
+  rows: number;
+  validateMs: number;
+  firstRenderMs: number;
+  longestFrameMs: number;
+  p95FrameMs: number;
+  frames: number;
+  domRows: number;
+}
+
+/**
+ * The admin's review of a big file in `<bulk-upload>`: the time from the validated report to the
+ * review painted (summary, groups and the first rows of the table), then the longest frame while the
+ * table is scrolled from top to bottom, one screen per frame.
+ */
+async function benchReview(rows: number): Promise<ReviewResult> {
+  const bytes = await (await fetch(`/data/${rows}.csv`)).arrayBuffer();
+  const el = document.createElement('bulk-upload') as BulkUploadElement;
+  el.setAttribute('persist', 'none');
+  el.maxRows = 2_000_000;
+  document.body.append(el);
+  await el.updateComplete;
+  const started = performance.now();
+  let validatedAt = 0;
+  el.addEventListener('bulk-upload-validated', () => (validatedAt = performance.now()), { once: true });
+  await el.validateFile(new File([bytes], `${rows}.csv`, { type: 'text/csv' }));
+  const table = el.shadowRoot!.querySelector('row-error-table')!;
+  table.filter = 'all';
+  await el.updateComplete;
+  await table.updateComplete;
+  await frame();
+  await frame();
+  const painted = performance.now();
+  const scroller = table.shadowRoot!.querySelector<HTMLElement>('[part=scroller]')!;
+  const durations: number[] = [];
+  let frames = 0;
+  let last = await frame();
+  let domRows = 0;
+  while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && frames < 5000) {
+    scroller.scrollTop += scroller.clientHeight;
+    const now = await frame();
+    durations.push(now - last);
+    last = now;
+    frames++;
+    domRows = Math.max(domRows, table.shadowRoot!.querySelectorAll('tbody tr').length);
+  }
+  el.remove();
+  durations.sort((a, b) => a - b);
+  const longestFrameMs = durations[durations.length - 1] ?? 0;
+  const p95FrameMs = durations[Math.floor(durations.length * 0.95)] ?? 0;
+  return { rows, validateMs: validatedAt - started, firstRenderMs: painted - validatedAt, longestFrameMs, p95FrameMs, frames, domRows };
+}
+
+Object.assign(window, { bench: benchSize, benchReview });
