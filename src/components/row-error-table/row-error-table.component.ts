@@ -625,7 +625,7 @@ export class RowErrorTableElement extends LitElement {
     </div>`;
   }
 
-  #renderIssue(row: RowReport, issue: Issue) {
+  #renderIssue(row: RowReport, issue: Issue, tab: number) {
     const canApply = this.editable && applicable(row, issue) && !this._pending.has(row.row);
     return html`<li part="issue issue-${issue.severity}" class=${issue.severity}>
       <span class="label">${issueLabel(issue.code)}:</span>
@@ -634,6 +634,7 @@ export class RowErrorTableElement extends LitElement {
         ? html`<button
             type="button"
             part="apply-button"
+            tabindex=${tab}
             aria-label=${msg(str`Apply ${issue.suggestion!} in row ${row.row}`)}
             @click=${() => this.#apply(row, issue)}
           >
@@ -656,12 +657,18 @@ export class RowErrorTableElement extends LitElement {
     const editing = this._editing?.row === row.row ? this._editing : undefined;
     const pending = this._pending.has(row.row);
     const severity = hasError(row) ? 'error' : hasWarning(row) ? 'warning' : 'ok';
+    // One row at a time is in the Tab order (the active one, moved with the arrow keys), so that Tab
+    // leaves a long table in a few presses instead of visiting every row's buttons.
+    const tab = index === this._active || editing ? 0 : -1;
     return html`<tr
       part="row row-${severity}${editing ? ' row-editing' : ''}"
       aria-rowindex=${index + 2}
       aria-busy=${pending ? 'true' : 'false'}
       data-index=${index}
       data-row=${row.row}
+      @focusin=${() => {
+        if (this._active !== index) this._active = index;
+      }}
       @focusout=${this.#onRowFocusout}
     >
       <th scope="row" part="row-header" tabindex="-1">
@@ -688,7 +695,7 @@ export class RowErrorTableElement extends LitElement {
           ? html`<div>${msg('Checking…')}</div>`
           : row.issues.length > 0
             ? html`<ul>
-                ${row.issues.map((issue) => this.#renderIssue(row, issue))}
+                ${row.issues.map((issue) => this.#renderIssue(row, issue, tab))}
               </ul>`
             : html`<div class="ok">${msg('No problems')}</div>`}
       </td>
@@ -702,6 +709,7 @@ export class RowErrorTableElement extends LitElement {
                 : html`<button
                       type="button"
                       part="action-button"
+                      tabindex=${tab}
                       ?disabled=${pending}
                       aria-label=${msg(str`Edit row ${row.row}`)}
                       @click=${() => this.#startEdit(row)}
@@ -711,6 +719,7 @@ export class RowErrorTableElement extends LitElement {
                     <button
                       type="button"
                       part="action-button"
+                      tabindex=${tab}
                       ?disabled=${pending}
                       aria-label=${msg(str`Remove row ${row.row}`)}
                       @click=${() => void this.#remove(row)}
