@@ -18,10 +18,15 @@ export interface EncodedRows {
   rows: Int32Array;
   /** Values, `keys.length` per regular row. */
   values: string[];
-  /** Records: `[loginType, loginId, phone or null, email, name]` per row with a record; null for a row without one. */
-  records: Array<string | null>;
-  /** Login keys (null when the login ID did not normalize). */
-  loginKeys: Array<string | null>;
+  /**
+   * Records: `[loginType, loginId, phone, email, name]` per row, with `null` for a field that is the same
+   * string as the row's value of that name (most are: only the phone is usually rewritten); `loginId` is
+   * `PHONE` or `EMAIL` when it is the record's phone or email. A row without a record has `NO_RECORD` as
+   * its login type.
+   */
+  records: Array<string | number | null>;
+  /** Login keys: `PHONE` / `EMAIL` when the same as the record's phone / email, a string otherwise, `null` when none. */
+  loginKeys: Array<string | number | null>;
   /** Rows with issues: `[index, issues]`. */
   issues: Array<[number, Issue[]]>;
   /** Rows of another shape, whole: `[index, report]`. */
@@ -29,6 +34,15 @@ export interface EncodedRows {
 }
 
 const RECORD_KEYS = ['loginType', 'loginId', 'phone', 'email', 'name'];
+const NO_RECORD = 0;
+const PHONE = 1;
+const EMAIL = 2;
+const ABSENT = 3;
+
+/** `null` when `field` is the same as the row's value, so that the string is not copied again. */
+const unlessValue = (field: string, value: string | undefined): string | null => (field === value ? null : field);
+/** The same for the login ID and key: usually the record's phone or email. */
+const reference = (field: string, record: UserRecord | undefined): string | number => (record?.phone !== undefined && field === record.phone ? PHONE : record && field === record.email ? EMAIL : field);
 
 function isRegular(report: RowReport, keys: readonly string[]): boolean {
   const valueKeys = Object.keys(report.values);
@@ -50,15 +64,23 @@ export function encodeRows(reports: readonly RowReport[]): EncodedRows {
     if (!isRegular(report, keys)) {
       irregular.push([i, report]);
       for (let k = 0; k < keys.length; k++) values.push('');
-      records.push(null, null, null, null, null);
+      records.push(NO_RECORD, null, null, null, null);
       loginKeys[i] = null;
       continue;
     }
-    for (let k = 0; k < keys.length; k++) values.push(report.values[keys[k]!]!);
+    const rowValues = report.values;
+    for (let k = 0; k < keys.length; k++) values.push(rowValues[keys[k]!]!);
     const record = report.record;
-    if (record) records.push(record.loginType, record.loginId, record.phone ?? null, record.email, record.name);
-    else records.push(null, null, null, null, null);
-    loginKeys[i] = report.loginKey ?? null;
+    if (record) {
+      records.push(
+        unlessValue(record.loginType, rowValues['loginType']),
+        reference(record.loginId, record),
+        record.phone === undefined ? ABSENT : unlessValue(record.phone, rowValues['phone']),
+        unlessValue(record.email, rowValues['email']),
+        unlessValue(record.name, rowValues['name']),
+      );
+    } else records.push(NO_RECORD, null, null, null, null);
+    loginKeys[i] = report.loginKey === undefined ? null : reference(report.loginKey, record);
     if (report.issues.length) issues.push([i, report.issues]);
   }
   return encoded;
@@ -74,15 +96,24 @@ export function decodeRows(encoded: EncodedRows): RowReport[] {
     const rowValues: Record<string, string> = {};
     for (let k = 0; k < width; k++) rowValues[keys[k]!] = values[i * width + k]!;
     const report: RowReport = { row: rows[i]!, values: rowValues, issues: [] };
-    const loginKey = loginKeys[i];
-    if (loginKey !== null && loginKey !== undefined) report.loginKey = loginKey;
     const r = i * 5;
     const loginType = records[r];
-    if (loginType !== null && loginType !== undefined) {
-      const phone = records[r + 2];
-      const record: UserRecord = { loginType: loginType as UserRecord['loginType'], loginId: records[r + 1]!, email: records[r + 3]!, name: records[r + 4]! };
-      report.record = phone === null || phone === undefined ? record : { loginType: record.loginType, loginId: record.loginId, phone, email: record.email, name: record.name };
+    let record: UserRecord | undefined;
+    if (loginType !== NO_RECORD) {
+      const field = (slot: number, name: string) => (records[r + slot] ?? rowValues[name]) as string;
+      const phone = records[r + 2] === ABSENT ? undefined : field(2, 'phone');
+      const email = field(3, 'email');
+      const byReference = (value: string | number | null | undefined) => (value === PHONE ? phone! : value === EMAIL ? email : (value as string));
+      const type = field(0, 'loginType') as UserRecord['loginType'];
+      const loginId = byReference(records[r + 1]);
+      const name = field(4, 'name');
+      record = phone === undefined ? { loginType: type, loginId, email, name } : { loginType: type, loginId, phone, email, name };
     }
+    const loginKey = loginKeys[i];
+    if (loginKey !== null && loginKey !== undefined) {
+      report.loginKey = loginKey === PHONE ? record!.phone! : loginKey === EMAIL ? record!.email : (loginKey as string);
+    }
+    if (record) report.record = record;
     out[i] = report;
   }
   for (const [i, issues] of encoded.issues) out[i]!.issues = issues;
