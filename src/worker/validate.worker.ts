@@ -23,6 +23,8 @@ const POST_EVERY_MS = 80;
 const CHUNK_ROWS = 4096;
 /** Below this many characters the primary works alone: cutting the file would cost more than it saves. */
 const SHARE_FROM_CHARS = 256 * 1024;
+/** The primary also reads the file and runs the cross-row checks: it validates a little less than an equal share. */
+const PRIMARY_SHARE = 0.9;
 
 class Aborted extends Error {}
 
@@ -147,7 +149,7 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   const { text } = decoded;
   const delimiter = detectDelimiter(text);
   const newline = helpers.length && text.length >= SHARE_FROM_CHARS ? detectNewline(text, delimiter) : '\n';
-  const points = helpers.length && text.length >= SHARE_FROM_CHARS ? splitPoints(text, helpers.length + 1, newline) : [];
+  const points = helpers.length && text.length >= SHARE_FROM_CHARS ? splitPoints(text, helpers.length + 1, newline, PRIMARY_SHARE / (helpers.length + 1)) : [];
   if (points.length === 0) return validateWhole(id, text, decoded.file, options);
 
   const bounds = [0, ...points, text.length];

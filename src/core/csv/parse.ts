@@ -93,17 +93,19 @@ export function detectNewline(text: string, delimiter: Delimiter): Newline {
 
 /**
  * Up to `parts - 1` places where `text` can be cut into parts that parse on their own as they would
- * in one piece: each right after a line break that lies outside quotes, near an equal share of the
- * text. A quote inside an unquoted value (`5'10"`) can mislead this count; whoever parses the parts
+ * in one piece: each right after a line break that lies outside quotes. The first part is about
+ * `firstShare` of the text, the others share the rest equally. A quote inside an unquoted value (`5'10"`) can mislead this count; whoever parses the parts
  * must check that each but the last ends outside a quoted value, and parse whole otherwise.
  */
-export function splitPoints(text: string, parts: number, newline: Newline): number[] {
+export function splitPoints(text: string, parts: number, newline: Newline, firstShare = 1 / parts): number[] {
   const points: number[] = [];
   const n = text.length;
+  const firstEnd = n * firstShare;
   let quotes = 0;
   let scanned = 0;
   for (let k = 1; k < parts; k++) {
-    let at = Math.max(Math.floor((n * k) / parts), points[points.length - 1] ?? 0);
+    const target = firstEnd + ((n - firstEnd) * (k - 1)) / Math.max(1, parts - 1);
+    let at = Math.max(Math.floor(target), points[points.length - 1] ?? 0);
     // Quote parity up to `at`, counted with indexOf (fast on text with few quotes).
     for (let q = text.indexOf('"', scanned); q !== -1 && q < at; q = text.indexOf('"', q + 1)) quotes++;
     scanned = at;

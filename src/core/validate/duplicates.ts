@@ -27,25 +27,32 @@ export function existingKeySet(ids: Iterable<string> | undefined, defaultCountry
   return set;
 }
 
-function addError(report: RowReport, issue: Issue): void {
-  report.issues.push(issue);
-  if (report.record) delete report.record;
-}
-
 /**
- * Adds `login_id.duplicate` to every row of a group sharing a login key (with `relatedRows`: the
- * group's other rows, ascending) and `login_id.exists` to rows whose key is in `existingLoginIds`.
- * Rows given an error lose their `record`. Mutates the reports; returns them.
+ * The cross-row issues from login keys alone: `keys[i]` and `rows[i]` are the login key and
+ * spreadsheet row of the run's `i`-th row. `login_id.duplicate` for every row of a group sharing a
+ * key (with `relatedRows`: the group's other rows, ascending), then `login_id.exists` for keys in
+ * `existingLoginIds`. Returns the issues to add by index, in index order.
  */
-export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptions = {}, messages?: MessageCatalog): RowReport[] {
+function crossRowIssues(
+  keys: ReadonlyArray<string | undefined>,
+  rows: readonly number[],
+  options: CrossRowOptions,
+  messages: MessageCatalog | undefined,
+): Map<number, Issue[]> {
   const catalog = messages ?? resolveMessages(options.messages);
   const core = coreColumns(options.profile ?? DEFAULT_PROFILE);
   // the login key is an E.164 phone (starts with +) or an email: the issue points at that column
   const columnOf = (key: string): string => (key.charCodeAt(0) === 43 ? core.phone.key : core.email.key);
+  const added = new Map<number, Issue[]>();
+  const add = (i: number, issue: Issue) => {
+    const list = added.get(i);
+    if (list) list.push(issue);
+    else added.set(i, [issue]);
+  };
   const first = new Map<string, number>();
   let groups: Map<string, number[]> | undefined;
-  for (let i = 0; i < reports.length; i++) {
-    const key = reports[i]!.loginKey;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key === undefined) continue;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, i);
@@ -57,22 +64,40 @@ export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptio
     }
   }
   if (groups) {
-    for (const members of groups.values()) {
-      const rows = members.map((i) => reports[i]!.row).sort((a, b) => a - b);
+    for (const [key, members] of groups) {
+      const groupRows = members.map((i) => rows[i]!).sort((a, b) => a - b);
       for (const i of members) {
-        const report = reports[i]!;
-        const relatedRows = rows.filter((r) => r !== report.row);
-        addError(report, makeIssue(catalog, 'login_id.duplicate', 'error', { column: columnOf(report.loginKey!), relatedRows }));
+        const relatedRows = groupRows.filter((r) => r !== rows[i]);
+        add(i, makeIssue(catalog, 'login_id.duplicate', 'error', { column: columnOf(key), relatedRows }));
       }
     }
   }
   const existing = existingKeySet(options.existingLoginIds, options.defaultCountry);
   if (existing.size > 0) {
-    for (const report of reports) {
-      if (report.loginKey !== undefined && existing.has(report.loginKey)) {
-        addError(report, makeIssue(catalog, 'login_id.exists', 'error', { column: columnOf(report.loginKey) }));
-      }
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key !== undefined && existing.has(key)) add(i, makeIssue(catalog, 'login_id.exists', 'error', { column: columnOf(key) }));
     }
+  }
+  return new Map([...added].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * Adds `login_id.duplicate` to every row of a group sharing a login key (with `relatedRows`: the
+ * group's other rows, ascending) and `login_id.exists` to rows whose key is in `existingLoginIds`.
+ * Rows given an error lose their `record`. Mutates the reports; returns them.
+ */
+export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptions = {}, messages?: MessageCatalog): RowReport[] {
+  const added = crossRowIssues(
+    reports.map((report) => report.loginKey),
+    reports.map((report) => report.row),
+    options,
+    messages,
+  );
+  for (const [i, issues] of added) {
+    const report = reports[i]!;
+    report.issues.push(...issues);
+    delete report.record;
   }
   return reports;
 }
@@ -94,11 +119,5 @@ export function crossRowPatch(
   options: CrossRowOptions = {},
   messages?: MessageCatalog,
 ): CrossRowPatch[] {
-  const stubs: RowReport[] = keys.map((loginKey, i) =>
-    loginKey === undefined ? { row: rows[i]!, values: {}, issues: [] } : { row: rows[i]!, values: {}, issues: [], loginKey },
-  );
-  applyCrossRowChecks(stubs, options, messages);
-  const patch: CrossRowPatch[] = [];
-  for (let i = 0; i < stubs.length; i++) if (stubs[i]!.issues.length > 0) patch.push({ index: i, issues: stubs[i]!.issues });
-  return patch;
+  return [...crossRowIssues(keys, rows, options, messages)].map(([index, issues]) => ({ index, issues }));
 }
