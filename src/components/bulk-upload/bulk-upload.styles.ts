@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/styles.js';
 
-export const styles = css`
+export const styles = [
+  visuallyHidden,
+  css`
   :host {
     --_accent: var(--bulk-upload-accent-color, #1d4ed8);
     --_accent-text: var(--bulk-upload-accent-text-color, #ffffff);
@@ -98,14 +101,6 @@ export const styles = css`
   progress {
     inline-size: 100%;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .problems {
     margin: 0;
     padding-inline-start: 1.25rem;
@@ -172,4 +167,5 @@ export const styles = css`
       transition: background-color 120ms;
     }
   }
-`;
+`,
+];

@@ -1,10 +1,12 @@
 import { css, unsafeCSS } from 'lit';
+import { visuallyHidden } from '../shared/styles.js';
 
 // Native controls follow the colour scheme. Written through unsafeCSS only because lit-analyzer's CSS
 // data predates the `color-scheme` property.
 const colorScheme = unsafeCSS(':host{color-scheme:light}@media (prefers-color-scheme:dark){:host{color-scheme:dark}}');
 
 export const styles = [
+  visuallyHidden,
   colorScheme,
   css`
   :host {
@@ -170,14 +172,6 @@ export const styles = [
       border-inline-end-color: currentColor;
       opacity: 0.6;
     }
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `,
 ];

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/styles.js';
 
-export const styles = css`
+export const styles = [
+  visuallyHidden,
+  css`
   :host {
     --_text: var(--row-error-table-text-color, #1f2937);
     --_bg: var(--row-error-table-background, #ffffff);
@@ -187,15 +190,5 @@ export const styles = css`
     padding: 1rem;
     margin: 0;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-`;
+`,
+];
