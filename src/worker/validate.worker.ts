@@ -32,6 +32,8 @@ const aborted = new Set<number>();
 /** Rejecters of what the primary awaits from helpers, by run, so that an abort ends the wait. */
 const waits = new Map<number, Set<(error: Error) => void>>();
 let helpers: MessagePort[] = [];
+/** A helper's parsed part, waiting for the primary's word to validate it (dropped on abort). */
+const parts = new Map<number, { rows: CsvRow[] }>();
 
 /**
  * Lets queued messages (an abort) run. A MessageChannel round trip, not `setTimeout(0)`, which
@@ -214,7 +216,6 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
 
 /** Helper: parse the part it is given, then validate it when the primary says where its rows stand. */
 function serveAsHelper(primary: MessagePort): void {
-  const parts = new Map<number, { rows: CsvRow[] }>();
   const reply = (message: HelperMessage) => primary.postMessage(message);
   primary.addEventListener('message', (event: MessageEvent<PrimaryMessage>) => {
     const message = event.data;
@@ -260,6 +261,7 @@ scope.addEventListener('message', (event) => {
       return;
     case 'abort': {
       aborted.add(request.id);
+      parts.delete(request.id);
       const rejecters = waits.get(request.id);
       waits.delete(request.id);
       for (const reject of rejecters ?? []) reject(new Aborted());
