@@ -5,14 +5,11 @@
  *
  * Imports types, messages and the profile only (no papaparse, libphonenumber-js or zod), so that a
  * page can revise a report that a worker validated without loading the validation libraries. The
- * cross-row checks here give the same issues, in the same order, as `applyCrossRowChecks`
- * (duplicates.ts), which cannot be imported here because it normalizes phones with libphonenumber-js.
+ * cross-row checks are the same as a validation run's (cross-row.ts).
  * @module
  */
-import { duplicateMessage, existsMessage } from '../messages.js';
-import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
-import type { Issue, IssueCode, MessageCatalog, RowReport, UserRecord, ValidateOptions, ValidationReport } from '../types.js';
-import { makeIssue } from './issue.js';
+import type { Issue, IssueCode, RowReport, UserRecord, ValidateOptions, ValidationReport } from '../types.js';
+import { crossRowIssues } from './cross-row.js';
 import { buildReport } from './report.js';
 
 /** The issue codes that depend on other rows or on the backend's accounts; {@link reviseReport} recomputes them. */
@@ -58,45 +55,24 @@ function keyOf(report: RowReport): string | undefined {
 }
 
 function revise(report: ValidationReport, rows: RowReport[], options: ReviseOptions): ValidationReport {
-  // Only the two cross-row messages: the page loads them without the whole catalog.
-  const catalog = {
-    'login_id.duplicate': options.messages?.['login_id.duplicate'] ?? duplicateMessage,
-    'login_id.exists': options.messages?.['login_id.exists'] ?? existsMessage,
-  } as MessageCatalog;
-  const core = coreColumns(options.profile ?? DEFAULT_PROFILE);
-  const columnOf = (key: string): string => (key.charCodeAt(0) === 43 ? core.phone.key : core.email.key);
   const recheckExisting = options.existingLoginIds !== undefined;
-  let existing: Set<string> | undefined;
+  const existing = new Set<string>();
   if (recheckExisting) {
     const normalize = options.loginKeyOf ?? simpleLoginKey;
-    existing = new Set();
     for (const id of options.existingLoginIds!) if (typeof id === 'string' && id.trim() !== '') existing.add(normalize(id, options.defaultCountry));
   }
-
-  // Duplicate groups by login key, as applyCrossRowChecks forms them.
-  const keys = rows.map(keyOf);
-  const groups = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    if (key === undefined) return;
-    const group = groups.get(key);
-    if (group) group.push(rows[i]!.row);
-    else groups.set(key, [rows[i]!.row]);
-  });
+  const found = crossRowIssues(
+    rows.map(keyOf),
+    rows.map((row) => row.row),
+    existing,
+    { profile: options.profile, messages: options.messages },
+  );
 
   const out = rows.map((row, i) => {
-    const key = keys[i];
     const kept = row.issues.filter((issue) =>
       issue.code === 'login_id.duplicate' ? false : issue.code === 'login_id.exists' ? !recheckExisting : true,
     );
-    const added: Issue[] = [];
-    if (key !== undefined) {
-      const group = groups.get(key)!;
-      if (group.length > 1) {
-        const relatedRows = group.filter((r) => r !== row.row).sort((a, b) => a - b);
-        added.push(makeIssue(catalog, 'login_id.duplicate', 'error', { column: columnOf(key), relatedRows }));
-      }
-      if (existing?.has(key)) added.push(makeIssue(catalog, 'login_id.exists', 'error', { column: columnOf(key) }));
-    }
+    const added = found.get(i) ?? [];
     const issues = [...kept, ...added];
     if (sameIssues(row.issues, issues)) return row;
     const next: RowReport = { ...row, issues };

@@ -1,0 +1,74 @@
+/**
+ * The cross-row checks from login keys alone: duplicate login IDs, and login IDs that already have
+ * accounts. Imports neither the phone library nor the whole message catalog, so that a page can run
+ * them again after in-place fixes (revise.ts) exactly as a validation run does (duplicates.ts).
+ * @module
+ */
+import { duplicateMessage, existsMessage } from '../messages.js';
+import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
+import type { Issue, MessageCatalog, Profile } from '../types.js';
+import { makeIssue } from './issue.js';
+
+/** What the cross-row checks need besides the keys. */
+export interface CrossRowIssueOptions {
+  profile?: Profile | undefined;
+  /** Replacement messages; only `login_id.duplicate` and `login_id.exists` are read. */
+  messages?: Partial<MessageCatalog> | undefined;
+}
+
+/**
+ * The cross-row issues of a run whose `i`-th row has login key `keys[i]` (undefined when its login ID
+ * did not normalize) and spreadsheet row `rows[i]`: `login_id.duplicate` for every row of a group
+ * sharing a key (with `relatedRows`: the group's other rows, ascending), then `login_id.exists` for
+ * keys in `existing` (already normalized). Returns the issues to add by index, in index order.
+ */
+export function crossRowIssues(
+  keys: ReadonlyArray<string | undefined>,
+  rows: readonly number[],
+  existing: ReadonlySet<string>,
+  options: CrossRowIssueOptions = {},
+): Map<number, Issue[]> {
+  const catalog = {
+    'login_id.duplicate': options.messages?.['login_id.duplicate'] ?? duplicateMessage,
+    'login_id.exists': options.messages?.['login_id.exists'] ?? existsMessage,
+  } as MessageCatalog;
+  const core = coreColumns(options.profile ?? DEFAULT_PROFILE);
+  // the login key is an E.164 phone (starts with +) or an email: the issue points at that column
+  const columnOf = (key: string): string => (key.charCodeAt(0) === 43 ? core.phone.key : core.email.key);
+  const added = new Map<number, Issue[]>();
+  const add = (i: number, issue: Issue) => {
+    const list = added.get(i);
+    if (list) list.push(issue);
+    else added.set(i, [issue]);
+  };
+  const first = new Map<string, number>();
+  let groups: Map<string, number[]> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === undefined) continue;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i);
+    else {
+      groups ??= new Map();
+      const group = groups.get(key);
+      if (group) group.push(i);
+      else groups.set(key, [seen, i]);
+    }
+  }
+  if (groups) {
+    for (const [key, members] of groups) {
+      const groupRows = members.map((i) => rows[i]!).sort((a, b) => a - b);
+      for (const i of members) {
+        const relatedRows = groupRows.filter((r) => r !== rows[i]);
+        add(i, makeIssue(catalog, 'login_id.duplicate', 'error', { column: columnOf(key), relatedRows }));
+      }
+    }
+  }
+  if (existing.size > 0) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key !== undefined && existing.has(key)) add(i, makeIssue(catalog, 'login_id.exists', 'error', { column: columnOf(key) }));
+    }
+  }
+  return new Map([...added].sort((a, b) => a[0] - b[0]));
+}
