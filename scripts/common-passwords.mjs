@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates src/components/invite-accept-form/common-passwords.ts: the most common passwords, for the
+// Generates src/core/password/common-passwords.ts: the most common passwords, for the
 // invitee's page to refuse (NIST SP 800-63B §5.1.1.2, "passwords obtained from previous breach corpuses").
 //
 // The source is the ranked list of @zxcvbn-ts/language-common (MIT), which is NOT a dependency of the
@@ -21,7 +21,7 @@ import { join } from 'node:path';
 const LONG_COUNT = 1000;
 const SHORT_COUNT = 100;
 const BITS = 11;
-const OUT = 'src/components/invite-accept-form/common-passwords.ts';
+const OUT = 'src/core/password/common-passwords.ts';
 
 const dir =
   process.argv[2] ??

@@ -24,7 +24,7 @@ export {
   DEFAULT_MIN_PASSWORD_LENGTH,
   type PasswordProblem,
   type PasswordRuleOptions,
-} from './components/invite-accept-form/password-rules.js';
+} from './core/password/password-rules.js';
 
 defineElement('invite-accept-form', InviteAcceptFormElement);
 

@@ -3,7 +3,8 @@
  * and Node ≥ 20.
  *
  * Main API: {@link validateCsv}, {@link validateRow}, {@link parseCsv}, {@link templateCsv},
- * {@link toCsv}, {@link errorRowsCsv}.
+ * {@link toCsv}, {@link errorRowsCsv}, {@link resultsCsv}; sending: {@link sendInvitations},
+ * {@link createRestAdapter}, {@link createMemoryAdapter}.
  *
  * Advanced API (for splitting the work, e.g. across a Web Worker pool): {@link readCsv} →
  * {@link createRowValidator}`(options, columns).validateCells(row)` per row →
@@ -65,3 +66,5 @@ export type {
 } from './validate/stages.js';
 export { CROSS_ROW_CODES, removeRows, reviseReport, rowsMissingRecord } from './validate/revise.js';
 export type { ReviseOptions, RowChange } from './validate/revise.js';
+// Sending (CONTRACT §5): the adapters, sendInvitations, and the password rules the backends share with the invitee's form.
+export * from './send/index.js';

@@ -8,8 +8,8 @@ import {
   MAX_PASSWORD_LENGTH,
   normalizeMinLength,
   passwordProblemsOf,
-} from '../../src/components/invite-accept-form/password-rules.js';
-import { COMMON_PASSWORDS_COUNT, COMMON_PASSWORDS_SIZE } from '../../src/components/invite-accept-form/common-passwords.js';
+} from '../../src/core/password/password-rules.js';
+import { COMMON_PASSWORDS_COUNT, COMMON_PASSWORDS_SIZE } from '../../src/core/password/common-passwords.js';
 
 describe('invite-accept-form password rules', () => {
   it('counts code points, so an emoji is one character', () => {

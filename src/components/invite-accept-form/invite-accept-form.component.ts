@@ -5,7 +5,7 @@ import { AdapterError, type AdapterErrorKind, type EnrollmentAdapter, type Invit
 import { createRestAdapter } from '../../core/adapter/rest-adapter.js';
 import { plural } from '../../internal/plural.js';
 import { InviteAcceptFormAcceptedEvent, InviteAcceptFormErrorEvent } from './invite-accept-form.events.js';
-import { checkPassword, codePointLength, MAX_PASSWORD_LENGTH, normalizeMinLength, type PasswordProblem } from './password-rules.js';
+import { checkPassword, codePointLength, MAX_PASSWORD_LENGTH, normalizeMinLength, type PasswordProblem } from '../../core/password/password-rules.js';
 import { styles } from './invite-accept-form.styles.js';
 
 /** The states of the form. */

@@ -6,6 +6,7 @@
  */
 import type { AcceptResult, EnrollmentAdapter, Invitation, InviteOutcome, InviteRequest } from './adapter.js';
 import { AdapterError } from './adapter.js';
+import { MAX_PASSWORD_LENGTH, codePointLength, normalizeMinLength, passwordProblemsOf } from '../password/password-rules.js';
 
 /**
  * The faults a test backend can inject, on purpose, to prove the sender loses nobody:
@@ -16,25 +17,6 @@ import { AdapterError } from './adapter.js';
 export const FAULT_KINDS = ['status500', 'status503', 'status429', 'drop', 'delay', 'lost_answer'] as const;
 /** One of {@link FAULT_KINDS}. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
-
-/**
- * Very common passwords refused on acceptance (NIST SP 800-63B §5.1.1.2: "passwords obtained from previous
- * breach corpuses" and "commonly-used" ones). A short built-in list: real backends check a large corpus.
- * Only entries of 8 characters or more matter with the default minimum length.
- */
-export const COMMON_PASSWORDS: readonly string[] = [
-  'password', 'password1', 'password12', 'password123', 'password1234', 'passw0rd', 'p@ssw0rd', 'p@ssword',
-  '12345678', '123456789', '1234567890', '12345678910', '0123456789', '87654321', '11111111', '00000000',
-  '11223344', '12341234', '12121212', '55555555', '88888888', '99999999', '123123123', '147258369', '987654321',
-  'qwertyui', 'qwertyuiop', 'qwerty123', 'qwerty12', 'qwerty1234', '1q2w3e4r', '1q2w3e4r5t', '1qaz2wsx', 'zaq12wsx',
-  'asdfghjk', 'asdfghjkl', 'asdf1234', 'zxcvbnm1', 'abc12345', 'abcd1234', 'abcdefgh', 'aa123456', 'a1234567',
-  'iloveyou', 'iloveyou1', 'sunshine', 'sunshine1', 'football', 'football1', 'baseball', 'basketball', 'princess',
-  'princess1', 'superman', 'starwars', 'whatever', 'computer', 'michelle', 'jennifer', 'corvette', 'mercedes',
-  'trustno1', 'letmein1', 'letmein123', 'welcome1', 'welcome123', 'welcome!', 'admin123', 'administrator',
-  'changeme', 'changeme1', 'monkey123', 'dragon123', 'charlie1', 'master123', 'shadow123', 'freedom1', 'liverpool',
-  'chelsea1', 'arsenal1', 'pokemon1', 'blink182', 'hello123', 'hellohello', 'iloveyou2', 'lovely123', 'loveyou1',
-  'secret123', 'q1w2e3r4', 'q1w2e3r4t5', 'qazwsxedc', 'zxcvbnm123', 'test1234', 'testtest', 'default1',
-];
 
 /** A message a real backend would send: the invitation by text message or email, with its link. */
 export interface OutboxMessage {
@@ -170,7 +152,6 @@ function makeToken(random: (() => number) | undefined): string {
 
 const invalid = (message: string, code = 'request.invalid') => new AdapterError('rejected', message, { status: 400, code });
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const codePoints = (text: string) => [...text].length;
 
 /**
  * Why a password breaks the rules of CONTRACT §6 (after NIST SP 800-63B), or `undefined` when it is fine:
@@ -179,13 +160,13 @@ const codePoints = (text: string) => [...text].length;
  * No composition rules.
  */
 export function passwordProblem(password: string, loginId: string, minLength = 8): string | undefined {
-  const length = codePoints(password);
-  if (length < minLength) return `Use at least ${minLength} characters.`;
-  if (length > 128) return 'Use at most 128 characters.';
-  const lower = password.toLowerCase();
-  const id = loginId.trim().toLowerCase();
-  if (id && (lower.includes(id) || (id.startsWith('+') && lower.includes(id.slice(1))))) return 'Do not use your login ID in your password.';
-  if (COMMON_PASSWORDS.includes(lower)) return 'This password is too common. Choose one that is harder to guess.';
+  // The same rules as <invite-accept-form> checks as the invitee types (core/password), in the order a
+  // backend reports them; the messages are the backend's, in English.
+  const problems = passwordProblemsOf(password, { loginId, minLength });
+  if (problems.includes('too-short')) return `Use at least ${normalizeMinLength(minLength)} characters.`;
+  if (problems.includes('too-long')) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  if (problems.includes('contains-login-id')) return 'Do not use your login ID in your password.';
+  if (problems.includes('common')) return 'This password is too common. Choose one that is harder to guess.';
   return undefined;
 }
 
@@ -196,7 +177,7 @@ function rowProblem(request: Record<string, unknown>): Omit<InviteOutcome, 'clie
   if (typeof email !== 'string' || email.trim() === '') return { code: 'email.required', column: 'email', message: 'An email address is required.' };
   if (email.length > 254 || !EMAIL.test(email.trim())) return { code: 'email.invalid', column: 'email', message: 'This is not a valid email address.' };
   if (typeof name !== 'string' || name.trim() === '') return { code: 'name.required', column: 'name', message: 'A name is required.' };
-  if (codePoints(name.trim()) > 100) return { code: 'name.too_long', column: 'name', message: 'The name is longer than 100 characters.' };
+  if (codePointLength(name.trim()) > 100) return { code: 'name.too_long', column: 'name', message: 'The name is longer than 100 characters.' };
   if (phone !== undefined && phone !== null && phone !== '' && (typeof phone !== 'string' || !E164.test(phone)))
     return { code: 'phone.invalid', column: 'phone', message: 'The phone number must be in international format, like +14085550142.' };
   if (loginType === 'phone' && (typeof phone !== 'string' || phone === '')) return { code: 'phone.required', column: 'phone', message: 'A phone number is required for phone logins.' };

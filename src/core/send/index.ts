@@ -14,7 +14,6 @@ export {
   passwordProblem,
   normalizeLoginId,
   FAULT_KINDS,
-  COMMON_PASSWORDS,
 } from '../adapter/memory-adapter.js';
 export type {
   MemoryAdapter,
@@ -28,6 +27,7 @@ export type {
   FaultKind,
 } from '../adapter/memory-adapter.js';
 export { AdapterError, adapterErrorKinds } from '../adapter/adapter.js';
+export { checkPassword, isCommonPassword, passwordProblemsOf, MAX_PASSWORD_LENGTH, type PasswordProblem, type PasswordRuleOptions } from '../password/password-rules.js';
 export type {
   EnrollmentAdapter,
   InviteRequest,
