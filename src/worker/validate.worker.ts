@@ -11,6 +11,7 @@ import { dataRows, decodeInput, readHeader, readText, rowCountIssue } from '../c
 import { buildReport } from '../core/validate/report.js';
 import type { HelperMessage, PrimaryMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { encodeRows } from './row-codec.js';
+import { yieldToEventLoop } from '../core/yield.js';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
@@ -35,18 +36,6 @@ let helpers: MessagePort[] = [];
 /** A helper's parsed part, waiting for the primary's word to validate it (dropped on abort). */
 const parts = new Map<number, { rows: CsvRow[] }>();
 
-/**
- * Lets queued messages (an abort) run. A MessageChannel round trip, not `setTimeout(0)`, which
- * browsers clamp to 4 ms once nested.
- */
-const yielder = new MessageChannel();
-const resumes: Array<() => void> = [];
-yielder.port1.onmessage = () => resumes.shift()?.();
-const yieldToEvents = () =>
-  new Promise<void>((resolve) => {
-    resumes.push(resolve);
-    yielder.port2.postMessage(null);
-  });
 const errorOf = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 const post = (message: WorkerResponse) => scope.postMessage(message);
 
@@ -88,7 +77,7 @@ async function validateRows(
       chunk = [];
       chunkStart = i + 1;
       if (i < rows.length - 1) {
-        await yieldToEvents();
+        await yieldToEventLoop();
         checkAborted(id);
         last = performance.now();
       }

@@ -9,6 +9,7 @@ import type { RowReport, ValidateOptions, ValidationReport } from '../types.js';
 import { applyCrossRowChecks, existingKeySet } from './duplicates.js';
 import { makeIssue } from './issue.js';
 import { buildReport, readCsv } from './stages.js';
+import { yieldToEventLoop } from '../yield.js';
 import { createRowValidator } from './validate-row.js';
 import type { RowValidator } from './validate-row.js';
 
@@ -19,10 +20,6 @@ const now: () => number =
 const YIELD_EVERY_MS = 40;
 /** Rows validated between clock checks. */
 const CHUNK_ROWS = 256;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (!signal?.aborted) return;
