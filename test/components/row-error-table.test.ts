@@ -152,6 +152,22 @@ describe('<row-error-table>', () => {
     expect(rowNumbers(el)).to.not.include.members([2, 3]);
   });
 
+  it('keeps what was typed when the change cannot be checked, and says why', async () => {
+    const report = await validateCsv(await readFixture('duplicate-login-ids.csv'));
+    const failing = { validateRow: () => Promise.reject(new Error('the validation worker failed')) };
+    const el = await table(report, 'errors', failing as unknown as typeof inPage);
+    button(tr(el, 3), 'Edit').click();
+    await el.updateComplete;
+    const input = tr(el, 3).querySelector<HTMLInputElement>('input[data-column="phone"]')!;
+    input.value = '+1 408 555 0199';
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await waitUntil(() => $(el, '[part="status"]')!.textContent!.includes('could not be checked'), 'the failure is announced');
+    await el.updateComplete;
+    expect(tr(el, 3).querySelector<HTMLInputElement>('input[data-column="phone"]')!.value).to.equal('+1 408 555 0199');
+    expect(el.report).to.equal(report);
+  });
+
   it('saves an edit when the focus leaves the row', async () => {
     const report = await validateCsv(await readFixture('phones-no-default-country.csv'));
     const el = await table(report);

@@ -350,6 +350,8 @@ export class RowErrorTableElement extends LitElement {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this._announcement = msg(str`The change could not be checked: ${reason}`);
+      // Nothing typed is lost: an edit that could not be checked opens again with what was typed.
+      if (kind === 'edit' && rows.length === 1 && !this._editing) this._editing = { row: rows[0]!.row, values: { ...rows[0]!.values } };
     } finally {
       const pending = new Set(this._pending);
       for (const n of numbers) pending.delete(n);
