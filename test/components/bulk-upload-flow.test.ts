@@ -153,6 +153,25 @@ describe('<bulk-upload> keeps the work across a reload', () => {
     await waitUntil(async () => (await openSaved(key)) === undefined, 'starting over forgets it');
   });
 
+  it('keeps the fixes made in place: a reload restores the fixed rows', async () => {
+    const key = uniqueKey();
+    const el = await reviewOf('google-sheets-export.csv', undefined, key);
+    const table = part(el, 'errors') as HTMLElement & { code: string; updateComplete: Promise<unknown>; shadowRoot: ShadowRoot };
+    table.code = 'phone.missing_plus';
+    await table.updateComplete;
+    const changed = oneEvent(el, 'row-error-table-change');
+    (table.shadowRoot.querySelector('[part=apply-all-button]') as HTMLButtonElement).click();
+    await changed;
+    expect(el.currentReport!.summary.valid).to.equal(8);
+    el.remove(); // a reload before the pause after the fixes: what was fixed is saved on the way out
+    await waitUntil(async () => (await openSaved(key) as { report?: { summary: { valid: number } } } | undefined)?.report?.summary.valid === 8, 'the fixed review is saved');
+    const again = await fixture<BulkUploadElement>(html`<bulk-upload storage-key=${key}></bulk-upload>`);
+    await waitUntil(() => part(again, 'resume'));
+    again.resume();
+    expect(again.currentReport!.summary).to.deep.include({ valid: 8, invalid: 0 });
+    again.startOver();
+  });
+
   it('after an interrupted send, resumes with only the unconfirmed users to send', async () => {
     const key = uniqueKey();
     const adapter = createMemoryAdapter({ latency: 20 });

@@ -144,6 +144,7 @@ export class BulkUploadElement extends LitElement {
   #store: SessionStore | undefined;
   #restAdapter: { endpoint: string; adapter: EnrollmentAdapter } | undefined;
   #focusHeading = false;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The validation worker client (replaceable for tests). */
   validationClient: ValidationClient = sharedValidationClient();
@@ -160,12 +161,15 @@ export class BulkUploadElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('pagehide', this.#flushSave);
     void this.#offerResume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    window.removeEventListener('pagehide', this.#flushSave);
+    this.#flushSave();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -212,9 +216,25 @@ export class BulkUploadElement extends LitElement {
   }
 
   #save(phase: SavedSession['phase']): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
     if (!this.report || !this.report.rows.length) return;
     void this.#sessionStore?.save({ fileName: this.fileName, report: this.report, results: [...this.results], phase });
   }
+
+  /**
+   * Saves after a pause in the admin's fixes: writing a big report to IndexedDB copies it on the main
+   * thread, so a run of quick edits is saved once.
+   */
+  #saveSoon(phase: SavedSession['phase']): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.#save(phase), 300);
+  }
+
+  /** Saves at once what is waiting to be saved (the page is going away). */
+  readonly #flushSave = (): void => {
+    if (this.#saveTimer !== undefined) this.#save(this.results.size ? 'done' : 'review');
+  };
 
   async #offerResume(): Promise<void> {
     const saved = await this.#sessionStore?.load();
@@ -297,7 +317,7 @@ export class BulkUploadElement extends LitElement {
    */
   async send(): Promise<void> {
     const report = this.report;
-    if (!report) return;
+    if (!report || this.flowState === 'sending') return;
     const rows = report.rows.filter((row) => row.record && !this.#settled(row.row));
     if (!rows.length) return;
     const adapter = this.#backend();
@@ -408,7 +428,7 @@ export class BulkUploadElement extends LitElement {
   #onTableChange(event: TableChangeEvent): void {
     this.report = event.detail.report;
     this.announcement = this.#reviewSummary(this.report);
-    this.#save(this.results.size ? 'done' : 'review');
+    this.#saveSoon(this.results.size ? 'done' : 'review');
   }
 
   #reviewSummary(report: ValidationReport): string {
