@@ -3,10 +3,10 @@
 // and 1M rows, every figure a ratio to `Papa.parse(text, {header: true})` timed in the same page
 // (these machines are shared and noisy: compare only ratios from one run). Prints, never fails on
 // a timing. `--sizes 10000,100000` picks sizes; `--runs N` sets the runs per measure (median).
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { generateCsv } from './bench/generate.mjs';
+import { generateCsv, GENERATOR_VERSION } from './bench/generate.mjs';
 import { serveStatic } from './static-server.mjs';
 import { chromiumArgs, ensureChromium, chromiumVersion } from './chromium.mjs';
 
@@ -18,7 +18,11 @@ const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
 const runsFor = (rows) => Number(arg('runs', rows >= 1_000_000 ? 1 : 3));
 
 const out = '.cache/bench';
+// Files written by an older generator are written again.
+const stamp = `${out}/data/generator-version`;
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== String(GENERATOR_VERSION)) rmSync(`${out}/data`, { recursive: true, force: true });
 mkdirSync(`${out}/data`, { recursive: true });
+writeFileSync(stamp, String(GENERATOR_VERSION));
 for (const rows of sizes) {
   const file = `${out}/data/${rows}.csv`;
   if (!existsSync(file)) writeFileSync(file, generateCsv(rows, 20261125));

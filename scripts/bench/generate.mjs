@@ -5,14 +5,20 @@ import { getExampleNumber } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/mobile/examples';
 
 const countries = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'SE', 'NO', 'DK', 'FI', 'PL', 'PT', 'IE', 'CH', 'AT', 'CA', 'MX', 'BR', 'AR', 'IN', 'JP', 'KR', 'CN', 'AU', 'NZ', 'ZA', 'AE'];
+// Each country's example mobile number without its last five digits; a counter per country fills them
+// in, so that login IDs are unique (every five-digit ending of these examples is valid) unless a row
+// repeats one on purpose.
 const prefixes = countries.map((country) => {
   const number = getExampleNumber(country, examples).number;
-  return number.slice(0, number.length - 4);
+  return number.slice(0, number.length - 5);
 });
 const firstAscii = ['John', 'Mary', 'David', 'Sarah', 'Michael', 'Emma', 'James', 'Olivia', 'Robert', 'Linda'];
 const firstOther = ['José', 'Zoë', 'Søren', 'Łukasz', 'Renée', 'Jürgen', 'Chloé', 'Ólafur', 'Dvořák', 'Ngọc', '王芳', 'Алексей', 'محمد', 'Σοφία', 'Çağrı'];
 const last = ['Smith', 'García', 'Müller', 'Nowak', 'Rossi', 'Dubois', 'Kowalski', 'Johansson', 'Silva', 'Öztürk', 'Nakamura', 'Kim', 'Patel'];
 const domains = ['acme.example', 'initech.example', 'globex.example', 'gmail.com', 'outlook.com', 'yahoo.com'];
+
+/** Bumped whenever the files change, so that the bench writes its cached files again. */
+export const GENERATOR_VERSION = 2;
 
 /** Mulberry32: a small seeded PRNG, so every run of the bench reads the same file. */
 function prng(seed) {
@@ -33,12 +39,14 @@ export function generateCsv(rows, seed = 42) {
   const random = prng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const lines = ['iPlum ID (phone/email),Phone #,Email,Name'];
+  const issued = countries.map(() => 0);
+  const phoneOf = (c, n) => `${prefixes[c]}${String(n % 100000).padStart(5, '0')}`;
   for (let i = 0; i < rows; i++) {
     const first = random() < 0.69 ? pick(firstOther) : pick(firstAscii);
     const name = `${first} ${pick(last)}`;
     const email = `user${i}.${Math.floor(random() * 1e6)}@${pick(domains)}`;
     const c = Math.floor(random() * countries.length);
-    let phone = `${prefixes[c]}${String(i % 10000).padStart(4, '0')}`;
+    let phone = phoneOf(c, issued[c]++);
     let loginType = random() < 0.69 ? 'phone' : 'email';
     let finalEmail = email;
     let finalName = name;
@@ -49,7 +57,7 @@ export function generateCsv(rows, seed = 42) {
     else if (bad < 0.055) finalName = '';
     else if (bad < 0.065) loginType = 'mobile';
     else if (bad < 0.07) finalEmail = email.replace('gmail.com', 'gmial.com');
-    else if (bad < 0.08 && i > 0) phone = `${prefixes[c]}${String((i - 1) % 10000).padStart(4, '0')}`; // likely duplicate
+    else if (bad < 0.08 && issued[c] > 1) phone = phoneOf(c, issued[c] - 2); // the country's previous number: a duplicate when both are phone logins
     if (loginType === 'email' && random() < 0.5) phone = '';
     lines.push([loginType, phone, finalEmail, finalName].map(csvCell).join(','));
   }
