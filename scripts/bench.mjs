@@ -54,7 +54,18 @@ for (const rows of sizes) {
   console.log(`  validateCsv, one thread    ${ms(r.singleMs)}  ${Math.round(rows / (r.singleMs / 1000)).toLocaleString('en')} rows/s  ${x(r.singleMs, r.papaMs)} papaparse`);
   console.log(`  worker pool (${r.poolWorkers} workers)     ${ms(r.poolMs)}  ${Math.round(rows / (r.poolMs / 1000)).toLocaleString('en')} rows/s  ${x(r.poolMs, r.papaMs)} papaparse  (file bytes → full report on the page)`);
   console.log(`  main thread while the pool validates: longest task ${r.longestTaskMs ? ms(r.longestTaskMs) : 'under 50 ms (no long task)'}; first progress after ${ms(r.firstProgressMs)}`);
-  if (rows >= 1_000_000) console.log(`  peak JS heap, one thread   ${r.peakHeapMb.toFixed(0)} MB`);
+  if (rows >= 1_000_000) {
+    for (const mode of ['thread', 'pool']) {
+      // In a fresh page each, so that nothing of the timed runs is in its heap.
+      const fresh = await browser.newPage();
+      await fresh.goto(url);
+      await fresh.waitForFunction(() => typeof window.benchHeap === 'function');
+      const h = await fresh.evaluate((n, m) => window.benchHeap(n, m), rows, mode);
+      await fresh.close();
+      const what = mode === 'thread' ? 'validateCsv(file), one thread' : 'the worker pool, page heap  ';
+      console.log(`  peak JS heap, ${what}  ${h.peakMb.toFixed(0)} MB  (before: ${h.baselineMb.toFixed(0)} MB; the finished report held: ${h.retainedMb.toFixed(0)} MB)`);
+    }
+  }
   if (r.rowsReported !== rows) console.log(`  note: ${r.rowsReported} rows reported of ${rows}`);
 }
 const reviewRows = Number(arg('review', 100000));

@@ -92,10 +92,14 @@ export function decodeRows(encoded: EncodedRows): RowReport[] {
   const n = rows.length;
   const width = keys.length;
   const out = new Array<RowReport>(n);
+  const typeAt = keys.indexOf('loginType');
   for (let i = 0; i < n; i++) {
     const rowValues: Record<string, string> = {};
-    for (let k = 0; k < width; k++) rowValues[keys[k]!] = values[i * width + k]!;
-    const report: RowReport = { row: rows[i]!, values: rowValues, issues: [] };
+    for (let k = 0; k < width; k++) {
+      const value = values[i * width + k]!;
+      // One string for every row's `phone` or `email`, not a copy per row.
+      rowValues[keys[k]!] = k === typeAt && (value === 'phone' || value === 'email') ? (value === 'phone' ? 'phone' : 'email') : value;
+    }
     const r = i * 5;
     const loginType = records[r];
     let record: UserRecord | undefined;
@@ -109,12 +113,12 @@ export function decodeRows(encoded: EncodedRows): RowReport[] {
       const name = field(4, 'name');
       record = phone === undefined ? { loginType: type, loginId, email, name } : { loginType: type, loginId, phone, email, name };
     }
-    const loginKey = loginKeys[i];
-    if (loginKey !== null && loginKey !== undefined) {
-      report.loginKey = loginKey === PHONE ? record!.phone! : loginKey === EMAIL ? record!.email : (loginKey as string);
-    }
-    if (record) report.record = record;
-    out[i] = report;
+    const key = loginKeys[i];
+    const loginKey = key === null || key === undefined ? undefined : key === PHONE ? record!.phone! : key === EMAIL ? record!.email : (key as string);
+    // Built in one literal of the final shape, as validateCells builds them.
+    const row = rows[i]!;
+    if (record) out[i] = loginKey === undefined ? { row, values: rowValues, issues: [], record } : { row, values: rowValues, issues: [], loginKey, record };
+    else out[i] = loginKey === undefined ? { row, values: rowValues, issues: [] } : { row, values: rowValues, issues: [], loginKey };
   }
   for (const [i, issues] of encoded.issues) out[i]!.issues = issues;
   for (const [i, report] of encoded.irregular) out[i] = report;

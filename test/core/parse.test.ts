@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { parseCsv } from '../../src/core/index.js';
-import { detectDelimiter } from '../../src/core/csv/parse.js';
+import { detectDelimiter, parseInParts, parseRecords } from '../../src/core/csv/parse.js';
 import { listFixtures, readFixtureText } from '../helpers/fixtures.js';
 
 const spectrum = (await listFixtures('csv-spectrum/csvs')).filter((f) => f.endsWith('.csv'));
@@ -39,5 +40,44 @@ describe('parseCsv: spreadsheet realities', () => {
   });
   it('keeps a quoted line break inside one record', () => {
     expect(parseCsv('a,"x\r\ny",b\r\nc,d,e\r\n')).to.deep.equal([['a', 'x\r\ny', 'b'], ['c', 'd', 'e']]);
+  });
+});
+
+describe('parseInParts: a big text parsed a part at a time', () => {
+  // Cells that make cutting hard: quoted line breaks, doubled quotes, stray quotes in unquoted values,
+  // delimiters inside quotes, blank lines.
+  const cell = fc.constantFrom('a', 'Zoë', '', '"x, y"', '"two\r\nlines"', '"say ""hi"""', '5\'10"', 'x"y', '"\n"', ';', '"un');
+  const line = fc.array(cell, { minLength: 1, maxLength: 5 });
+  const text = fc
+    .tuple(fc.array(line, { minLength: 0, maxLength: 60 }), fc.constantFrom('\r\n', '\n', '\r'), fc.constantFrom(',', ';', '\t'), fc.boolean())
+    .map(([lines, newline, delimiter, final]) => lines.map((cells) => cells.join(delimiter)).join(newline) + (final ? newline : ''));
+
+  it('gives exactly the records, delimiter and unclosed quote of one whole parse, for any part size', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 200 }), (csv, partChars) => {
+        const whole = parseRecords(csv);
+        const records: string[][] = [];
+        let unclosed = -1;
+        let end = 0;
+        for (const part of parseInParts(csv, partChars)) {
+          expect(part.delimiter).to.equal(whole.delimiter);
+          if (part.unclosedQuoteRecord >= 0 && unclosed < 0) unclosed = records.length + part.unclosedQuoteRecord;
+          records.push(...part.records);
+          end = part.end;
+          if (part.last) expect(part.end).to.equal(csv.length);
+        }
+        expect(end).to.equal(csv.length);
+        expect(records).to.deep.equal(whole.records);
+        expect(unclosed).to.equal(whole.unclosedQuoteRecord);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('cuts a long text into parts of about the size asked', () => {
+    const csv = Array.from({ length: 5000 }, (_, i) => `phone,+1415555${String(i).padStart(4, '0')},u${i}@acme.example,"Name, ${i}"`).join('\r\n');
+    const parts = [...parseInParts(csv, 20_000)];
+    expect(parts.length).to.be.within(Math.floor(csv.length / 20_000), Math.ceil(csv.length / 20_000));
+    expect(parts.reduce((sum, part) => sum + part.records.length, 0)).to.equal(5000);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { applyCrossRowChecks, buildReport, createRowValidator, readCsv, validateCsv } from '../../src/core/index.js';
-import type { RowReport } from '../../src/core/index.js';
+import type { RowReport, ValidateOptions, ValidationReport } from '../../src/core/index.js';
+import { generateCsv } from './bench/gen.js';
 
 const HEADER = 'iPlum ID (phone/email),Phone #,Email,Name';
 function bigCsv(rows: number): string {
@@ -28,6 +29,38 @@ describe('stages (for a worker pool)', () => {
     expect(staged).to.deep.equal(whole);
     expect(whole.rows.map((r) => r.issues.map((i) => i.code))).to.deep.equal([['login_id.duplicate'], ['login_id.duplicate'], ['row.field_count']]);
   });
+});
+
+/** The report of a whole-file parse, stage by stage: what validateCsv gives without cutting the text into parts. */
+async function wholeFileReport(csv: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const read = await readCsv(csv, options);
+  const validator = createRowValidator(options, read.columns);
+  const reports = read.rows.map((row) => validator.validateCells(row));
+  applyCrossRowChecks(reports, options);
+  return buildReport(read.file, read.fileIssues, reports, read.blankSkipped);
+}
+
+describe('validateCsv on files parsed in several parts', () => {
+  // 25,000 rows: about 1.6 M characters, so that validateCsv parses them in two parts.
+  const base = generateCsv(25_000);
+  const lines = base.split('\r\n');
+  const multiline = lines.map((line, i) => (i > 0 && i % 7 === 0 ? line.replace(/,([^,]*)$/, ',"$1\r\nsecond line, with a comma"') : line)).join('\r\n');
+  const variants: Array<[string, string, ValidateOptions?]> = [
+    ['quoted line breaks', multiline],
+    ['a stray quote and quoted line breaks', multiline.replace(/@/, '"@')],
+    ['CR line ends and blank rows', lines.map((line, i) => (i % 50 === 0 ? `${line}\r,,,` : line)).join('\r')],
+    ['blank rows before the header, semicolons', `\n\n${lines.map((line) => line.replace(/,/g, ';')).join('\n')}`],
+    ['an unclosed quote at the end', `${lines.join('\r\n')}email,,z@z.example,"Never closed\r\n`],
+    ['too many rows', base, { maxRows: 20_000 }],
+  ];
+  for (const [name, csv, options] of variants) {
+    it(`gives the report of a whole-file parse: ${name}`, async () => {
+      expect(csv.length).to.be.greaterThan(1 << 20);
+      const report = await validateCsv(csv, options);
+      expect(report).to.deep.equal(await wholeFileReport(csv, options));
+      if (!options) expect(report.summary.rows).to.be.greaterThan(24_000);
+    });
+  }
 });
 
 describe('validateCsv: progress, abort, limits', () => {

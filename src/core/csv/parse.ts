@@ -128,6 +128,39 @@ export function splitPoints(text: string, parts: number, newline: Newline, first
   return points;
 }
 
+/** One part of a text parsed by {@link parseInParts}. */
+export interface ParsedPart extends ParsedRecords {
+  /** Where the part ends in the text (the next part starts there). */
+  end: number;
+  /** Whether this is the text's last part. */
+  last: boolean;
+}
+
+/**
+ * Parses `text` a part of about `partChars` characters at a time, cut right after line breaks outside
+ * quotes, so that a caller can validate and drop each part's records before the next is parsed. The
+ * records of all parts together are exactly those of `parseRecords(text)`: the delimiter and line break
+ * are detected once for the whole text, and when a stray quote misled a cut (a part ends inside a quoted
+ * value), the rest of the text is parsed as one last part. `unclosedQuoteRecord` indexes the part's records.
+ */
+export function* parseInParts(text: string, partChars: number, options: ParseOptions = {}): Generator<ParsedPart> {
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const whole = text.length <= partChars;
+  const newline = options.newline ?? (whole ? undefined : detectNewline(text, delimiter));
+  const points = whole || !newline ? [] : splitPoints(text, Math.ceil(text.length / partChars), newline);
+  const parse = (from: number, to: number) => parseRecords(text.slice(from, to), newline ? { delimiter, newline } : { delimiter });
+  let start = 0;
+  for (const point of [...points, text.length]) {
+    const parsed = parse(start, point);
+    if (point < text.length && parsed.unclosedQuoteRecord >= 0) {
+      yield { ...parse(start, text.length), end: text.length, last: true };
+      return;
+    }
+    yield { ...parsed, end: point, last: point === text.length };
+    start = point;
+  }
+}
+
 /**
  * The parsing layer alone: RFC 4180 plus the spreadsheet realities (BOM, `;` / TAB delimiters,
  * CRLF / LF / CR, quoted newlines). Returns every record, blank ones included, without the empty

@@ -18,13 +18,13 @@ export interface CrossRowIssueOptions {
 
 /**
  * The cross-row issues of a run whose `i`-th row has login key `keys[i]` (undefined when its login ID
- * did not normalize) and spreadsheet row `rows[i]`: `login_id.duplicate` for every row of a group
+ * did not normalize) and spreadsheet row `rowOf(i)`: `login_id.duplicate` for every row of a group
  * sharing a key (with `relatedRows`: the group's other rows, ascending), then `login_id.exists` for
  * keys in `existing` (already normalized). Returns the issues to add by index, in index order.
  */
 export function crossRowIssues(
   keys: ReadonlyArray<string | undefined>,
-  rows: readonly number[],
+  rowOf: (index: number) => number,
   existing: ReadonlySet<string>,
   options: CrossRowIssueOptions = {},
 ): Map<number, Issue[]> {
@@ -41,25 +41,31 @@ export function crossRowIssues(
     if (list) list.push(issue);
     else added.set(i, [issue]);
   };
-  const first = new Map<string, number>();
-  let groups: Map<string, number[]> | undefined;
+  // Which keys repeat: a Set of every key seen is the one structure as large as the file (a Set takes
+  // less memory than a Map of each key's first row); the groups are then gathered for those keys only.
+  const seen = new Set<string>();
+  let repeated: Set<string> | undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (key === undefined) continue;
-    const seen = first.get(key);
-    if (seen === undefined) first.set(key, i);
-    else {
-      groups ??= new Map();
+    if (seen.has(key)) (repeated ??= new Set()).add(key);
+    else seen.add(key);
+  }
+  seen.clear();
+  if (repeated) {
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === undefined || !repeated.has(key)) continue;
       const group = groups.get(key);
       if (group) group.push(i);
-      else groups.set(key, [seen, i]);
+      else groups.set(key, [i]);
     }
-  }
-  if (groups) {
     for (const [key, members] of groups) {
-      const groupRows = members.map((i) => rows[i]!).sort((a, b) => a - b);
+      const groupRows = members.map(rowOf).sort((a, b) => a - b);
       for (const i of members) {
-        const relatedRows = groupRows.filter((r) => r !== rows[i]);
+        const row = rowOf(i);
+        const relatedRows = groupRows.filter((r) => r !== row);
         add(i, makeIssue(catalog, 'login_id.duplicate', 'error', { column: columnOf(key), relatedRows }));
       }
     }

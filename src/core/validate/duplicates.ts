@@ -33,7 +33,7 @@ export function existingKeySet(ids: Iterable<string> | undefined, defaultCountry
 export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptions = {}, messages?: MessageCatalog): RowReport[] {
   const added = crossRowIssues(
     reports.map((report) => report.loginKey),
-    reports.map((report) => report.row),
+    (i) => reports[i]!.row,
     existingKeySet(options.existingLoginIds, options.defaultCountry),
     { profile: options.profile, messages: messages ?? options.messages },
   );
@@ -63,7 +63,7 @@ export function crossRowPatch(
   messages?: MessageCatalog,
 ): CrossRowPatch[] {
   const existing = existingKeySet(options.existingLoginIds, options.defaultCountry);
-  return [...crossRowIssues(keys, rows, existing, { profile: options.profile, messages: messages ?? options.messages })].map(([index, issues]) => ({
+  return [...crossRowIssues(keys, (i) => rows[i]!, existing, { profile: options.profile, messages: messages ?? options.messages })].map(([index, issues]) => ({
     index,
     issues,
   }));

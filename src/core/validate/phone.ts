@@ -26,7 +26,10 @@ const LENGTH_REASONS: Record<string, PhoneProblem> = {
 
 function e164(text: string, country: CountryCode | undefined): string | undefined {
   const number = parsePhoneNumberFromString(text, country);
-  return number !== undefined && number.isValid() ? number.number : undefined;
+  if (number === undefined || !number.isValid()) return undefined;
+  // `number.number` is '+' + calling code + national number, which V8 keeps as a chain of three strings
+  // when it is 13 characters or more: joined, it is one string, less than half the memory on a big file.
+  return ['+', number.countryCallingCode, number.nationalNumber].join('');
 }
 
 function invalid(text: string, country: CountryCode | undefined): PhoneFailure {

@@ -63,7 +63,7 @@ function revise(report: ValidationReport, rows: RowReport[], options: ReviseOpti
   }
   const found = crossRowIssues(
     rows.map(keyOf),
-    rows.map((row) => row.row),
+    (i) => rows[i]!.row,
     existing,
     { profile: options.profile, messages: options.messages },
   );

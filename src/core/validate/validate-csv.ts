@@ -5,10 +5,12 @@
 import type { CsvInput } from '../csv/decode.js';
 import { resolveMessages } from '../messages.js';
 import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
-import type { RowReport, ValidateOptions, ValidationReport } from '../types.js';
+import { detectDelimiter, parseInParts } from '../csv/parse.js';
+import type { Issue, RowReport, ValidateOptions, ValidationReport } from '../types.js';
 import { applyCrossRowChecks, existingKeySet } from './duplicates.js';
+import type { ColumnMapping } from './header.js';
 import { makeIssue } from './issue.js';
-import { buildReport, readCsv } from './stages.js';
+import { DEFAULT_MAX_ROWS, buildReport, dataRows, decodeInput, readHeader, rowCountIssue } from './stages.js';
 import { yieldToEventLoop } from '../yield.js';
 import { createRowValidator } from './validate-row.js';
 import type { RowValidator } from './validate-row.js';
@@ -20,6 +22,8 @@ const now: () => number =
 const YIELD_EVERY_MS = 40;
 /** Rows validated between clock checks. */
 const CHUNK_ROWS = 256;
+/** Characters parsed at a time (see {@link parseInParts}). */
+const PART_CHARS = 1 << 20;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (!signal?.aborted) return;
@@ -30,6 +34,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 /**
  * Validates an enrollment CSV: decodes it, parses it, checks the header, validates every non-blank
  * row against the profile's rules, finds duplicate and existing login IDs, and returns the report.
+ * The text is parsed a part (about a megabyte) at a time, and each part's parsed records are dropped
+ * once its rows are validated, so that a big file never holds every parsed record at once.
  * Rows are processed in chunks: `onProgress` is called about every 40 ms (and at the end), `signal`
  * is checked between chunks (the promise rejects with its reason, an `AbortError` by default), and
  * the engine yields to the event loop between chunks so that an abort message can reach a worker.
@@ -39,31 +45,68 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   const { signal, onProgress } = options;
   throwIfAborted(signal);
   const messages = resolveMessages(options.messages);
-  const read = await readCsv(input, { ...options, messages });
+  const settings = { ...options, messages };
+  const decoded = await decodeInput(input, settings);
   throwIfAborted(signal);
-  const bytesTotal = read.file.bytes;
-  const rows = read.rows;
-  const n = rows.length;
-  if (read.columns === null || n === 0) {
-    onProgress?.({ rowsDone: 0, bytesDone: bytesTotal, bytesTotal });
-    return buildReport(read.file, read.fileIssues, [], read.blankSkipped);
-  }
-  const validator = createRowValidator({ ...options, messages }, read.columns);
-  const reports: RowReport[] = new Array<RowReport>(n);
+  const bytesTotal = decoded.file.bytes;
+  const finish = (report: ValidationReport) => {
+    onProgress?.({ rowsDone: report.rows.length, bytesDone: bytesTotal, bytesTotal });
+    return report;
+  };
+  if (!('text' in decoded)) return finish(buildReport(decoded.file, decoded.fileIssues, [], decoded.blankSkipped));
+  const { text } = decoded;
+  const file = { ...decoded.file, delimiter: detectDelimiter(text) };
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+
+  let columns: ColumnMapping | undefined;
+  let headerIssues: Issue[] = [];
+  let validator: RowValidator | undefined;
+  const reports: RowReport[] = [];
+  let count = 0;
+  let blankSkipped = 0;
+  let recordsBefore = 0;
+  let previousEnd = 0;
   let last = now();
-  for (let i = 0; i < n; ) {
-    const end = Math.min(n, i + CHUNK_ROWS);
-    for (; i < end; i++) reports[i] = validator.validateCells(rows[i]!);
-    if (i < n && now() - last >= YIELD_EVERY_MS) {
-      onProgress?.({ rowsDone: i, bytesDone: Math.round((bytesTotal * i) / n), bytesTotal });
-      await yieldToEventLoop();
-      throwIfAborted(signal);
-      last = now();
+  for (const part of parseInParts(text, PART_CHARS, { delimiter: file.delimiter })) {
+    let from = 0;
+    if (!columns) {
+      // The header is the first non-blank record, in whichever part it is.
+      const header = readHeader(part.records, settings);
+      if (header.index >= part.records.length && !part.last) {
+        recordsBefore += part.records.length;
+        previousEnd = part.end;
+        continue;
+      }
+      if (!header.columns) return finish(buildReport(file, header.issues, [], 0));
+      columns = header.columns;
+      headerIssues = header.issues;
+      validator = createRowValidator(settings, columns);
+      from = header.index + 1;
+    }
+    const { rows, blank } = dataRows(part.records, from, recordsBefore, part.unclosedQuoteRecord);
+    recordsBefore += part.records.length;
+    const partStart = previousEnd;
+    previousEnd = part.end;
+    blankSkipped += blank;
+    count += rows.length;
+    // Past `maxRows` the verdict is file.too_many_rows: the rest is only counted.
+    if (count > maxRows) continue;
+    for (let i = 0; i < rows.length; ) {
+      const end = Math.min(rows.length, i + CHUNK_ROWS);
+      for (; i < end; i++) reports.push(validator!.validateCells(rows[i]!));
+      if (now() - last >= YIELD_EVERY_MS) {
+        const done = partStart + ((part.end - partStart) * i) / rows.length;
+        onProgress?.({ rowsDone: reports.length, bytesDone: Math.round((bytesTotal * done) / text.length), bytesTotal });
+        await yieldToEventLoop();
+        throwIfAborted(signal);
+        last = now();
+      }
     }
   }
+  const countIssue = rowCountIssue(count, settings);
+  if (countIssue) return finish(buildReport(file, [countIssue], [], blankSkipped));
   applyCrossRowChecks(reports, options, messages);
-  onProgress?.({ rowsDone: n, bytesDone: bytesTotal, bytesTotal });
-  return buildReport(read.file, read.fileIssues, reports, read.blankSkipped);
+  return finish(buildReport(file, headerIssues, reports, blankSkipped));
 }
 
 let cached: { key: readonly unknown[]; validator: RowValidator } | undefined;

@@ -62,24 +62,24 @@ export function createRowValidator(options: RowValidatorOptions = {}, mapping?: 
       issues = pre.concat(issues);
       hasError = true;
     }
-    const report: RowReport = { row, values, issues };
-    if (verdict.loginKey !== undefined) report.loginKey = verdict.loginKey;
-    if (!hasError) {
-      const n = verdict.normalized;
-      const loginType = n[lt.key] as 'phone' | 'email';
-      const phone = n[ph.key] ?? '';
-      const email = n[em.key] ?? '';
-      const record: UserRecord =
-        phone === ''
-          ? { loginType, loginId: loginType === 'phone' ? phone : email, email, name: n[nm.key] ?? '' }
-          : { loginType, loginId: loginType === 'phone' ? phone : email, phone, email, name: n[nm.key] ?? '' };
-      if (textKeys.length > 0) {
-        const fields: Record<string, string> = {};
-        for (const key of textKeys) fields[key] = n[key] ?? '';
-        record.fields = fields;
-      }
-      report.record = record;
+    // Each report is built in one literal of its final shape: properties added later would each cost a
+    // larger object on a million rows.
+    const loginKey = verdict.loginKey;
+    if (hasError) return loginKey === undefined ? { row, values, issues } : { row, values, issues, loginKey };
+    const n = verdict.normalized;
+    const loginType = n[lt.key] as 'phone' | 'email';
+    const phone = n[ph.key] ?? '';
+    const email = n[em.key] ?? '';
+    const record: UserRecord =
+      phone === ''
+        ? { loginType, loginId: loginType === 'phone' ? phone : email, email, name: n[nm.key] ?? '' }
+        : { loginType, loginId: loginType === 'phone' ? phone : email, phone, email, name: n[nm.key] ?? '' };
+    if (textKeys.length > 0) {
+      const fields: Record<string, string> = {};
+      for (const key of textKeys) fields[key] = n[key] ?? '';
+      record.fields = fields;
     }
+    const report: RowReport = loginKey === undefined ? { row, values, issues, record } : { row, values, issues, loginKey, record };
     return report;
   }
 
@@ -88,6 +88,10 @@ export function createRowValidator(options: RowValidatorOptions = {}, mapping?: 
       const cells = csvRow.cells;
       const values: Record<string, string> = {};
       for (let p = 0; p < columnCount; p++) values[keys[p]!] = unneutralize(cells[indices[p]!] ?? '');
+      // The same string for every row that says exactly `phone` or `email`, rather than a copy per row.
+      const type = values[lt.key];
+      if (type === 'phone') values[lt.key] = 'phone';
+      else if (type === 'email') values[lt.key] = 'email';
       let pre: Issue[] | undefined;
       if (cells.length > columnCount || known.length !== columnCount) {
         for (let i = 0; i < cells.length; i++) {
