@@ -1,5 +1,5 @@
 import type { RowReport, ValidateOptions, ValidationReport } from '../core/types.js';
-import { buildReport } from '../core/validate/report.js';
+import { buildReport, rowStanding } from '../core/validate/report.js';
 import type { WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { decodeRows } from './row-codec.js';
 
@@ -16,6 +16,9 @@ interface Run {
   begin?: Extract<WorkerResponse, { type: 'begin' }>;
   rows?: RowReport[];
   received: number;
+  /** The summary's counts, kept as rows arrive. */
+  valid: number;
+  withWarnings: number;
   patch?: Extract<WorkerResponse, { type: 'done' }>['patch'];
 }
 
@@ -103,7 +106,13 @@ export class ValidationClient {
       case 'rows': {
         const rows = run.rows!;
         const reports = decodeRows(message.encoded);
-        for (let i = 0; i < reports.length; i++) rows[message.start + i] = reports[i]!;
+        for (let i = 0; i < reports.length; i++) {
+          const report = reports[i]!;
+          rows[message.start + i] = report;
+          const standing = rowStanding(report);
+          if (standing !== 'invalid') run.valid++;
+          if (standing === 'warned') run.withWarnings++;
+        }
         run.received += reports.length;
         const { total, file } = run.begin!;
         run.onProgress?.({ rowsDone: run.received, bytesDone: Math.round((file.bytes * run.received) / total), bytesTotal: file.bytes });
@@ -127,10 +136,14 @@ export class ValidationClient {
       const rows = run.rows!;
       for (const { index, issues } of run.patch) {
         const row = rows[index]!;
+        const before = rowStanding(row);
         row.issues.push(...issues);
         delete row.record;
+        const after = rowStanding(row);
+        run.valid += Number(after !== 'invalid') - Number(before !== 'invalid');
+        run.withWarnings += Number(after === 'warned') - Number(before === 'warned');
       }
-      run.resolve(buildReport(run.begin.file, run.begin.fileIssues, rows, run.begin.blankSkipped));
+      run.resolve(buildReport(run.begin.file, run.begin.fileIssues, rows, run.begin.blankSkipped, run));
     }
   }
 
@@ -146,7 +159,7 @@ export class ValidationClient {
     const id = this.#nextId++;
     const primary = this.#primary();
     const result = new Promise<ValidationReport>((resolve, reject) => {
-      this.#runs.set(id, { resolve, reject, onProgress: options.onProgress, received: 0 });
+      this.#runs.set(id, { resolve, reject, onProgress: options.onProgress, received: 0, valid: 0, withWarnings: 0 });
     });
     primary.postMessage({ id, type: 'validate', input, options: serializable(options) } satisfies WorkerRequest);
     if (!signal) return result;

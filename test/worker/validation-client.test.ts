@@ -22,6 +22,10 @@ describe('ValidationClient (the worker pool)', () => {
     const lines = csv.split('\r\n');
     lines.splice(100, 0, 'phone,+1 408 555 0142,early@acme.example,Early');
     lines.splice(6000, 0, 'email,,dup@acme.example,Middle');
+    // A pair in different shares whose rows carry a warning too: counted valid with a warning until the
+    // duplicate is found, then invalid (the page keeps the counts as rows arrive).
+    lines.splice(3000, 0, 'email,,twin@gmial.com,Twin A');
+    lines.splice(8500, 0, 'email,,Twin@gmial.com,Twin B');
     csv = lines.join('\r\n');
 
     const inThread = await validateCsv(csv);
@@ -33,7 +37,12 @@ describe('ValidationClient (the worker pool)', () => {
     const last = pooled.rows.find((r) => r.values['name'] === 'Last')!;
     expect(early.issues.find((i) => i.code === 'login_id.duplicate')!.relatedRows).to.deep.equal([last.row]);
     expect(last.record, 'a duplicate loses its record').to.equal(undefined);
-    expect(duplicates.map((r) => r.values['name'])).to.include.members(['Early', 'Middle', 'Last', 'Also last']);
+    expect(duplicates.map((r) => r.values['name'])).to.include.members(['Early', 'Middle', 'Last', 'Also last', 'Twin A', 'Twin B']);
+    const twins = pooled.rows.filter((r) => r.values['name']?.startsWith('Twin '));
+    expect(twins.map((r) => r.issues.map((i) => i.code))).to.deep.equal([['email.typo', 'login_id.duplicate'], ['email.typo', 'login_id.duplicate']]);
+    const valid = pooled.rows.filter((r) => !r.issues.some((i) => i.severity === 'error'));
+    expect(pooled.summary.valid).to.equal(valid.length);
+    expect(pooled.summary.withWarnings).to.equal(valid.filter((r) => r.issues.length > 0).length);
   });
 
   it('cuts big files only where they parse the same: quoted line breaks, stray quotes, CR or LF, semicolons, blank rows', async () => {
