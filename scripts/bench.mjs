@@ -76,7 +76,7 @@ if (reviewRows > 0) {
   console.log(`\nThe admin's review in <bulk-upload>, ${reviewRows.toLocaleString('en')} rows (all rows shown):`);
   console.log(`  validated in the pool        ${ms(r.validateMs)}`);
   console.log(`  review painted after that    ${ms(r.firstRenderMs)}  (summary, problem groups, the first rows)`);
-  console.log(`  scrolling top to bottom      ${r.frames} frames, one screen each; 95% of frames within ${ms(r.p95FrameMs)}, longest ${ms(r.longestFrameMs)}; at most ${r.domRows} table rows in the DOM`);
+  console.log(`  scrolling top to bottom      ${r.frames} frames of ${r.step} px${r.reachedEnd ? '' : ' (stopped before the end)'}; 95% of frames within ${ms(r.p95FrameMs)}, longest ${ms(r.longestFrameMs)}; at most ${r.domRows} table rows in the DOM`);
 }
 await browser.close();
 server.close();

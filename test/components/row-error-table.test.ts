@@ -300,6 +300,33 @@ describe('<row-error-table>', () => {
   });
 });
 
+describe('<row-error-table> jumping far down a long table', () => {
+  it('stays where the scrollbar was dragged, though the rows there are not as tall as the first ones', async () => {
+    // The first rows carry three long problems each; the thousands below carry one short problem.
+    const long: Issue = { code: 'name.required', severity: 'error', column: 'name', message: 'The name is empty. Every user needs a name: type it, or remove the row if it is not a user.' };
+    const short: Issue = { code: 'phone.missing_plus', severity: 'error', column: 'phone', message: 'No +.', suggestion: '+14155550100' };
+    const rows: RowReport[] = Array.from({ length: 20_000 }, (_, i) => ({
+      row: i + 2,
+      values: { loginType: 'phone', phone: '14155550100', email: `u${i}@x.example`, name: i < 40 ? '' : `User ${i}` },
+      issues: i < 40 ? [long, { ...long, column: 'email' }, { ...long, column: 'phone' }] : [short],
+    }));
+    const el = await table(buildReport({ encoding: 'utf-8', delimiter: ',', bytes: 0 }, [], rows, 0));
+    const scroller = $(el, '[part="scroller"]')!;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let k = 0; k < 4; k++) await frame();
+    for (const fraction of [0.3, 0.6, 0.9]) {
+      const target = Math.round((scroller.scrollHeight - scroller.clientHeight) * fraction);
+      scroller.scrollTop = target;
+      await oneEvent(scroller, 'scroll');
+      // Rows there are rendered, measured, and rendered again at their real heights over a few frames.
+      for (let k = 0; k < 6; k++) await frame();
+      await el.updateComplete;
+      expect(Math.abs(scroller.scrollTop - target), `scrolled to ${fraction * 100}%`).to.be.below(scroller.clientHeight);
+      expect(rowNumbers(el).length).to.be.above(0);
+    }
+  });
+});
+
 describe('issue messages', () => {
   afterEach(() => setLocale('en'));
 

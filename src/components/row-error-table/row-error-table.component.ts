@@ -157,6 +157,8 @@ export class RowErrorTableElement extends LitElement {
   #statsFor: ValidationReport | undefined;
   #resize: ResizeObserver | undefined;
   #headerHeight = 0;
+  /** Whether `_rowHeight` holds the estimate from the first rows measured (it then stays). */
+  #estimated = false;
   /** Measured heights of rows by spreadsheet row number; rows not measured yet count `_rowHeight`. */
   #heights = new Map<number, number>();
   /** `#offsets[i]`: the top of the `i`-th visible row; rebuilt when the view or a height changes. */
@@ -218,9 +220,13 @@ export class RowErrorTableElement extends LitElement {
     if (changed) {
       this.#offsets = undefined;
       requestAnimationFrame(() => {
-        // New rows are estimated at the average measured height; the update re-reads the offsets.
-        if (Math.abs(estimate - this._rowHeight) > 0.5) this._rowHeight = estimate;
+        // Rows not rendered yet are estimated at the average height of the first rows measured. The
+        // estimate is not changed after that: a new one would move every row above the view (by the
+        // change times thousands of rows, far down a big file), and the browser's scroll anchoring would
+        // chase it, frame after frame. The update re-reads the offsets.
+        if (!this.#estimated && Math.abs(estimate - this._rowHeight) > 0.5) this._rowHeight = estimate;
         else this.requestUpdate();
+        this.#estimated = true;
       });
     }
     const head = this.renderRoot.querySelector<HTMLElement>('thead');
