@@ -159,8 +159,11 @@ export class RowErrorTableElement extends LitElement {
   #headerHeight = 0;
   /** Whether `_rowHeight` holds the estimate from the first rows measured (it then stays). */
   #estimated = false;
-  /** Measured heights of rows by spreadsheet row number; rows not measured yet count `_rowHeight`. */
-  #heights = new Map<number, number>();
+  /**
+   * Measured heights of rows by spreadsheet row number (0: not measured yet, counted as `_rowHeight`).
+   * A typed array rather than a Map: the offsets are summed again over every row when a height changes.
+   */
+  #heights = new Float32Array(0);
   /** `#offsets[i]`: the top of the `i`-th visible row; rebuilt when the view or a height changes. */
   #offsets: Float64Array | undefined;
   #offsetsFor: { view: readonly RowReport[]; estimate: number } | undefined;
@@ -211,8 +214,13 @@ export class RowErrorTableElement extends LitElement {
       const h = tr.getBoundingClientRect().height;
       if (h <= 0) continue;
       const row = Number(tr.dataset['row']);
-      if (Math.abs((this.#heights.get(row) ?? this._rowHeight) - h) > 0.5) changed = true;
-      this.#heights.set(row, h);
+      if (Math.abs((this.#heights[row] || this._rowHeight) - h) > 0.5) changed = true;
+      if (row >= this.#heights.length) {
+        const grown = new Float32Array(Math.max(row + 1, this.#heights.length * 2, 1024));
+        grown.set(this.#heights);
+        this.#heights = grown;
+      }
+      this.#heights[row] = h;
       sum += h;
       n++;
     }
@@ -239,7 +247,8 @@ export class RowErrorTableElement extends LitElement {
     const estimate = this._rowHeight;
     if (this.#offsets && this.#offsetsFor?.view === view && this.#offsetsFor.estimate === estimate) return this.#offsets;
     const offsets = new Float64Array(view.length + 1);
-    for (let i = 0; i < view.length; i++) offsets[i + 1] = offsets[i]! + (this.#heights.get(view[i]!.row) ?? estimate);
+    const heights = this.#heights;
+    for (let i = 0; i < view.length; i++) offsets[i + 1] = offsets[i]! + (heights[view[i]!.row] || estimate);
     this.#offsets = offsets;
     this.#offsetsFor = { view, estimate };
     return offsets;
