@@ -53,6 +53,14 @@ for (const rows of sizes) {
   console.log(`  papaparse alone            ${ms(r.papaMs)}`);
   console.log(`  validateCsv, one thread    ${ms(r.singleMs)}  ${Math.round(rows / (r.singleMs / 1000)).toLocaleString('en')} rows/s  ${x(r.singleMs, r.papaMs)} papaparse`);
   console.log(`  worker pool (${r.poolWorkers} workers)     ${ms(r.poolMs)}  ${Math.round(rows / (r.poolMs / 1000)).toLocaleString('en')} rows/s  ${x(r.poolMs, r.papaMs)} papaparse  (file bytes → full report on the page)`);
+  if (rows <= 100_000) {
+    const fresh = await browser.newPage();
+    await fresh.goto(url);
+    await fresh.waitForFunction(() => typeof window.benchCold === 'function');
+    const coldMs = await fresh.evaluate((n) => window.benchCold(n), rows);
+    await fresh.close();
+    console.log(`  the first file in a fresh page ${ms(coldMs)}  ${x(coldMs, r.papaMs)} papaparse  (workers started for it, their code not yet optimized)`);
+  }
   console.log(`  main thread while the pool validates: longest task ${r.longestTaskMs ? ms(r.longestTaskMs) : 'under 50 ms (no long task)'}; first progress after ${ms(r.firstProgressMs)}`);
   if (rows >= 1_000_000) {
     for (const mode of ['thread', 'pool']) {
