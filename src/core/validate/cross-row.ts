@@ -48,8 +48,9 @@ export function crossRowIssues(
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (key === undefined) continue;
-    if (seen.has(key)) (repeated ??= new Set()).add(key);
-    else seen.add(key);
+    const size = seen.size;
+    seen.add(key); // one look-up: the Set did not grow when the key was there already
+    if (seen.size === size) (repeated ??= new Set()).add(key);
   }
   seen.clear();
   if (repeated) {
