@@ -101,7 +101,7 @@ export function decodeRows(encoded: EncodedRows): RowReport[] {
     for (let k = 0; k < width; k++) {
       const value = values[i * width + k]!;
       // One string for every row's `phone` or `email`, not a copy per row.
-      rowValues[keys[k]!] = k === typeAt && (value === 'phone' || value === 'email') ? (value === 'phone' ? 'phone' : 'email') : value;
+      rowValues[keys[k]!] = k !== typeAt ? value : value === 'phone' ? 'phone' : value === 'email' ? 'email' : value;
     }
     const r = i * 5;
     const loginType = records[r];

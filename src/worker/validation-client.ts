@@ -1,5 +1,5 @@
 import type { RowReport, ValidateOptions, ValidationReport } from '../core/types.js';
-import { buildReport, rowStanding } from '../core/validate/report.js';
+import { buildReport, countRow } from '../core/validate/report.js';
 import type { WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { decodeRows } from './row-codec.js';
 
@@ -107,11 +107,8 @@ export class ValidationClient {
         const rows = run.rows!;
         const reports = decodeRows(message.encoded);
         for (let i = 0; i < reports.length; i++) {
-          const report = reports[i]!;
-          rows[message.start + i] = report;
-          const standing = rowStanding(report);
-          if (standing !== 'invalid') run.valid++;
-          if (standing === 'warned') run.withWarnings++;
+          rows[message.start + i] = reports[i]!;
+          countRow(run, reports[i]!);
         }
         run.received += reports.length;
         const { total, file } = run.begin!;
@@ -136,12 +133,10 @@ export class ValidationClient {
       const rows = run.rows!;
       for (const { index, issues } of run.patch) {
         const row = rows[index]!;
-        const before = rowStanding(row);
+        countRow(run, row, -1);
         row.issues.push(...issues);
         delete row.record;
-        const after = rowStanding(row);
-        run.valid += Number(after !== 'invalid') - Number(before !== 'invalid');
-        run.withWarnings += Number(after === 'warned') - Number(before === 'warned');
+        countRow(run, row);
       }
       run.resolve(buildReport(run.begin.file, run.begin.fileIssues, rows, run.begin.blankSkipped, run));
     }

@@ -145,10 +145,10 @@ export interface ParsedPart extends ParsedRecords {
  */
 export function* parseInParts(text: string, partChars: number, options: ParseOptions = {}): Generator<ParsedPart> {
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const whole = text.length <= partChars;
-  const newline = options.newline ?? (whole ? undefined : detectNewline(text, delimiter));
-  const points = whole || !newline ? [] : splitPoints(text, Math.ceil(text.length / partChars), newline);
-  const parse = (from: number, to: number) => parseRecords(text.slice(from, to), newline ? { delimiter, newline } : { delimiter });
+  // A text of one part is parsed as parseRecords would; the parts of a longer one must agree on the line break.
+  const newline = options.newline ?? (text.length > partChars ? detectNewline(text, delimiter) : undefined);
+  const points = newline && text.length > partChars ? splitPoints(text, Math.ceil(text.length / partChars), newline) : [];
+  const parse = (from: number, to: number) => parseRecords(text.slice(from, to), { delimiter, ...(newline ? { newline } : {}) });
   let start = 0;
   for (const point of [...points, text.length]) {
     const parsed = parse(start, point);

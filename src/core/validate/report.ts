@@ -5,24 +5,29 @@
  */
 import type { FileInfo, Issue, RowReport, Summary, ValidationReport } from '../types.js';
 
-/** What one row counts as in the summary: `'invalid'` (an error), `'warned'` (valid, with a warning) or `'valid'`. */
-export function rowStanding(report: RowReport): 'invalid' | 'warned' | 'valid' {
+/** The summary's counts of rows without an error, and of those with a warning. */
+export interface RowCounts {
+  valid: number;
+  withWarnings: number;
+}
+
+/** Counts one row into `counts` (`by` -1 takes it out again, e.g. before its issues change). */
+export function countRow(counts: RowCounts, report: RowReport, by: 1 | -1 = 1): void {
   const issues = report.issues;
-  if (issues.length === 0) return 'valid';
-  for (const issue of issues) if (issue.severity === 'error') return 'invalid';
-  return 'warned';
+  if (issues.length === 0) {
+    counts.valid += by;
+    return;
+  }
+  for (const issue of issues) if (issue.severity === 'error') return;
+  counts.valid += by;
+  counts.withWarnings += by;
 }
 
 /** Stage 4a: the counts of a list of row reports. `withWarnings` counts valid rows that carry a warning. */
 export function summarize(reports: readonly RowReport[], blankSkipped: number): Summary {
-  let valid = 0;
-  let withWarnings = 0;
-  for (const report of reports) {
-    const standing = rowStanding(report);
-    if (standing !== 'invalid') valid++;
-    if (standing === 'warned') withWarnings++;
-  }
-  return { rows: reports.length, valid, invalid: reports.length - valid, withWarnings, blankSkipped };
+  const counts: RowCounts = { valid: 0, withWarnings: 0 };
+  for (const report of reports) countRow(counts, report);
+  return { rows: reports.length, valid: counts.valid, invalid: reports.length - counts.valid, withWarnings: counts.withWarnings, blankSkipped };
 }
 
 /**
@@ -35,7 +40,7 @@ export function buildReport(
   fileIssues: Issue[],
   rows: RowReport[],
   blankSkipped: number,
-  counts?: { valid: number; withWarnings: number },
+  counts?: RowCounts,
 ): ValidationReport {
   const fileError = fileIssues.some((issue) => issue.severity === 'error');
   const kept = fileError ? [] : rows;
