@@ -8,6 +8,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import { minifyCssLiterals } from './scripts/minify-css.mjs';
 
 export const entries = {
   index: 'src/index.ts',
@@ -46,21 +47,14 @@ export function workerUrl(fileName) {
 
 /**
  * Minifies the CSS of the elements' `css` template literals in the bundles users load (terser leaves
- * template text as written): comments go, whitespace runs become one space, and none is kept next to
- * `{ } ; , >`. The styles hold no strings or interpolations where that would matter.
+ * template text as written); see scripts/minify-css.mjs.
  */
-export function minifyCssLiterals() {
-  const minify = (text) =>
-    text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/ ?([{};,>]) ?/g, '$1')
-      .trim();
+export function minifyCssPlugin() {
   return {
     name: 'bulk-enroll-minify-css-literals',
     transform(code, id) {
       if (!/[\\/]src[\\/].*styles\.ts$/.test(id)) return null;
-      return { code: code.replace(/\bcss`([^`$]*)`/g, (_, text) => `css\`${minify(text)}\``), map: null };
+      return { code: minifyCssLiterals(code), map: null };
     },
   };
 }
@@ -68,7 +62,7 @@ export function minifyCssLiterals() {
 export const esbuildOptions = { target: 'es2022', tsconfig: 'tsconfig.json' };
 
 export const bundlePlugins = () => [
-  minifyCssLiterals(),
+  minifyCssPlugin(),
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   commonjs({ strictRequires: false }),
   esbuild({ ...esbuildOptions, minify: false }),
