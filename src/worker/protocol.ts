@@ -7,8 +7,9 @@
  * (so parsing runs in parallel too and no parsed rows are copied between workers). Once every part
  * is parsed, the primary checks the header and the row count, numbers the parts' rows, and tells
  * each worker to validate. Every worker posts its row reports straight to the page in small chunks
- * of a compact format (row-codec.ts), and sends its rows' login keys to the primary, which runs the
- * cross-row checks (duplicates across all parts, existing login IDs) and posts them as a patch.
+ * of a compact format (row-codec.ts), and sends its rows' login keys to the primary chunk by chunk;
+ * the primary finds the repeated ones as they come, runs the cross-row checks (duplicates across all
+ * parts, existing login IDs) once every key is in, and posts them as a patch.
  * A part that does not end outside a quoted value (a stray quote misled the cut) makes the primary
  * parse the whole file itself: the report is the same either way.
  */
@@ -53,6 +54,6 @@ export type PrimaryMessage =
 export type HelperMessage =
   /** The part is parsed: its records (blank ones included), data rows and blank rows, and whether it ends outside a quoted value. */
   | { id: number; type: 'parsed'; records: number; rows: number; blank: number; clean: boolean }
-  /** The part is validated: the login keys and spreadsheet rows of its rows, from report index `start`. */
-  | { id: number; type: 'keys'; start: number; keys: Array<string | undefined>; rows: number[] }
+  /** A chunk of the part is validated: the login keys and spreadsheet rows of its rows, from report index `start`. */
+  | { id: number; type: 'keys'; start: number; keys: Array<string | undefined>; rows: Int32Array }
   | { id: number; type: 'error'; name: string; message: string };

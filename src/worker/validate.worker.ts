@@ -12,6 +12,7 @@ import { buildReport } from '../core/validate/report.js';
 import type { HelperMessage, PrimaryMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { encodeRows } from './row-codec.js';
 import { yieldToEventLoop } from '../core/yield.js';
+import { RepeatedKeys } from '../core/validate/cross-row.js';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
@@ -52,8 +53,9 @@ function sizeOf(input: string | Blob | ArrayBuffer | Uint8Array): number {
 }
 
 /**
- * Validates `rows` (report indexes `start…`), posting the reports to the page in compact chunks and
- * returning the rows' login keys. Yields between chunks so that an abort can arrive.
+ * Validates `rows` (report indexes `start…`), posting the reports to the page in compact chunks.
+ * After each chunk, `onKeys` gets the chunk's login keys and the index in `rows` of its first row.
+ * Yields between chunks so that an abort (and a helper's keys) can arrive.
  */
 async function validateRows(
   id: number,
@@ -61,19 +63,18 @@ async function validateRows(
   rows: readonly CsvRow[],
   columns: ColumnMapping,
   options: WorkerValidateOptions,
-): Promise<Array<string | undefined>> {
+  onKeys: (from: number, keys: Array<string | undefined>) => void,
+): Promise<void> {
   const validator = createRowValidator(options, columns);
-  const keys = new Array<string | undefined>(rows.length);
   let chunk: RowReport[] = [];
   let chunkStart = 0;
   let last = performance.now();
   for (let i = 0; i < rows.length; i++) {
-    const report = validator.validateCells(rows[i]!);
-    keys[i] = report.loginKey;
-    chunk.push(report);
+    chunk.push(validator.validateCells(rows[i]!));
     if (chunk.length >= CHUNK_ROWS || i === rows.length - 1 || performance.now() - last >= POST_EVERY_MS) {
       const encoded = encodeRows(chunk);
       scope.postMessage({ id, type: 'rows', start: start + chunkStart, encoded }, [encoded.rows.buffer]);
+      onKeys(chunkStart, chunk.map((report) => report.loginKey));
       chunk = [];
       chunkStart = i + 1;
       if (i < rows.length - 1) {
@@ -83,11 +84,18 @@ async function validateRows(
       }
     }
   }
-  return keys;
 }
 
-/** The next message of a run from a helper, of the given type (an `error` rejects; an abort rejects). */
-function fromHelper<T extends HelperMessage['type']>(port: MessagePort, id: number, type: T): Promise<Extract<HelperMessage, { type: T }>> {
+/**
+ * Messages of a run from a helper, of the given type, until `take` returns true for one: resolves with
+ * that one (an `error` rejects; an abort rejects).
+ */
+function fromHelper<T extends HelperMessage['type']>(
+  port: MessagePort,
+  id: number,
+  type: T,
+  take: (message: Extract<HelperMessage, { type: T }>) => boolean = () => true,
+): Promise<Extract<HelperMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
     const rejecters = waits.get(id) ?? new Set();
     waits.set(id, rejecters);
@@ -103,7 +111,7 @@ function fromHelper<T extends HelperMessage['type']>(port: MessagePort, id: numb
       const message = event.data;
       if (message.id !== id) return;
       if (message.type === 'error') fail(Object.assign(new Error(message.message), { name: message.name }));
-      else if (message.type === type) {
+      else if (message.type === type && take(message as Extract<HelperMessage, { type: T }>)) {
         done();
         resolve(message as Extract<HelperMessage, { type: T }>);
       }
@@ -125,7 +133,8 @@ async function validateWhole(id: number, text: string, file: FileInfo, options: 
   checkAborted(id);
   if (read.columns === null || read.rows.length === 0) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
   post({ id, type: 'begin', file: read.file, fileIssues: read.fileIssues, blankSkipped: read.blankSkipped, total: read.rows.length });
-  const keys = await validateRows(id, 0, read.rows, read.columns, options);
+  const keys: Array<string | undefined> = [];
+  await validateRows(id, 0, read.rows, read.columns, options, (_from, chunk) => keys.push(...chunk));
   checkAborted(id);
   post({ id, type: 'done', patch: crossRowPatch(keys, read.rows.map((row) => row.row), options) });
 }
@@ -177,30 +186,41 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   }
   post({ id, type: 'begin', file, fileIssues: header.issues, blankSkipped, total });
 
-  const gathered: Array<Promise<Extract<HelperMessage, { type: 'keys' }>>> = [];
+  // Every worker's login keys come to the primary chunk by chunk as rows are validated, and the
+  // repeated ones are found as they come: the cross-row checks at the end are then short.
+  const keys = new Array<string | undefined>(total);
+  const rowNumbers = new Int32Array(total);
+  const repeated = new RepeatedKeys();
+  const gathered: Array<Promise<unknown>> = [];
   let rowOffset = own.records.length;
   let start = mine.rows.length;
   peers.forEach((port, p) => {
-    gathered.push(fromHelper(port, id, 'keys'));
+    let expected = replies[p]!.rows;
+    if (expected > 0) {
+      gathered.push(
+        fromHelper(port, id, 'keys', (message) => {
+          for (let i = 0; i < message.keys.length; i++) keys[message.start + i] = message.keys[i];
+          rowNumbers.set(message.rows, message.start);
+          repeated.add(message.keys);
+          expected -= message.keys.length;
+          return expected <= 0;
+        }),
+      );
+    }
     port.postMessage({ id, type: 'validate', rowOffset, start, bytesTotal: file.bytes, totalRows: total, columns: header.columns!, options } satisfies PrimaryMessage);
     rowOffset += replies[p]!.records;
     start += replies[p]!.rows;
   });
-  const keys = new Array<string | undefined>(total);
-  const rowNumbers = new Array<number>(total);
-  const ownKeys = await validateRows(id, 0, mine.rows, header.columns, options);
-  for (let i = 0; i < ownKeys.length; i++) {
-    keys[i] = ownKeys[i];
-    rowNumbers[i] = mine.rows[i]!.row;
-  }
-  for (const reply of await Promise.all(gathered)) {
-    for (let i = 0; i < reply.keys.length; i++) {
-      keys[reply.start + i] = reply.keys[i];
-      rowNumbers[reply.start + i] = reply.rows[i]!;
+  await validateRows(id, 0, mine.rows, header.columns, options, (from, chunk) => {
+    for (let i = 0; i < chunk.length; i++) {
+      keys[from + i] = chunk[i];
+      rowNumbers[from + i] = mine.rows[from + i]!.row;
     }
-  }
+    repeated.add(chunk);
+  });
+  await Promise.all(gathered);
   checkAborted(id);
-  post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options) });
+  post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options, undefined, repeated.repeated) });
 }
 
 /** Helper: parse the part it is given, then validate it when the primary says where its rows stand. */
@@ -222,9 +242,10 @@ function serveAsHelper(primary: MessagePort): void {
         parts.delete(id);
         if (!part) return;
         for (const row of part.rows) row.row += message.rowOffset;
-        validateRows(id, message.start, part.rows, message.columns, message.options)
-          .then((keys) => reply({ id, type: 'keys', start: message.start, keys, rows: part.rows.map((row) => row.row) }))
-          .catch((error: unknown) => {
+        validateRows(id, message.start, part.rows, message.columns, message.options, (from, keys) => {
+          const rows = Int32Array.from({ length: keys.length }, (_, i) => part.rows[from + i]!.row);
+          primary.postMessage({ id, type: 'keys', start: message.start + from, keys, rows } satisfies HelperMessage, [rows.buffer]);
+        }).catch((error: unknown) => {
             if (!(error instanceof Aborted)) reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
           })
           .finally(() => aborted.delete(id));

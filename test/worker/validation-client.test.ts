@@ -45,6 +45,27 @@ describe('ValidationClient (the worker pool)', () => {
     expect(pooled.summary.withWarnings).to.equal(valid.filter((r) => r.issues.length > 0).length);
   });
 
+  it('finds duplicates between chunks of a share: a helper sends its login keys chunk by chunk', async () => {
+    // Two workers, 20,000 rows: the helper validates over 10,000 rows, posted in chunks of at most 4,096.
+    const two = new ValidationClient({ poolSize: 2 });
+    try {
+      const lines = generateCsv(20000).split('\r\n');
+      lines.splice(19990, 0, 'phone,+1 408 555 0199,near-end@acme.example,Near the end');
+      lines.splice(11000, 0, 'email,,chunk@acme.example,Helper first chunk');
+      lines.splice(19000, 0, 'email,,Chunk@Acme.example,Helper last chunk');
+      lines.splice(50, 0, 'phone,+14085550199,start@acme.example,Primary start');
+      const csv = lines.join('\r\n');
+      const pooled = await two.validate(csv);
+      expect(comparable(pooled)).to.deep.equal(comparable(await validateCsv(csv)));
+      const byName = (name: string) => pooled.rows.find((r) => r.values['name'] === name)!;
+      const related = (name: string) => byName(name).issues.find((i) => i.code === 'login_id.duplicate')?.relatedRows;
+      expect(related('Helper first chunk')).to.deep.equal([byName('Helper last chunk').row]);
+      expect(related('Primary start')).to.deep.equal([byName('Near the end').row]);
+    } finally {
+      two.terminate();
+    }
+  });
+
   it('cuts big files only where they parse the same: quoted line breaks, stray quotes, CR or LF, semicolons, blank rows', async () => {
     const base = generateCsv(12000);
     const lines = base.split('\r\n');

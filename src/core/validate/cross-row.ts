@@ -9,6 +9,36 @@ import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
 import type { Issue, MessageCatalog, Profile } from '../types.js';
 import { makeIssue } from './issue.js';
 
+/**
+ * Finds the login keys that occur more than once, as rows are validated, so that the cross-row checks
+ * at the end of a run need not look at every key again. A Set of every key seen is the one structure
+ * as large as the file: it takes less memory than a Map of each key's first row.
+ */
+export class RepeatedKeys {
+  readonly #seen = new Set<string>();
+  /** The keys added more than once so far. */
+  readonly repeated = new Set<string>();
+
+  /** Adds the login keys of some rows, in any order (undefined: the row's login ID did not normalize). */
+  add(keys: ReadonlyArray<string | undefined>): void {
+    const seen = this.#seen;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === undefined) continue;
+      const size = seen.size;
+      seen.add(key); // one look-up: the Set did not grow when the key was there already
+      if (seen.size === size) this.repeated.add(key);
+    }
+  }
+}
+
+/** The keys that occur more than once in `keys`. */
+function repeatedKeys(keys: ReadonlyArray<string | undefined>): ReadonlySet<string> {
+  const found = new RepeatedKeys();
+  found.add(keys);
+  return found.repeated;
+}
+
 /** What the cross-row checks need besides the keys. */
 export interface CrossRowIssueOptions {
   profile?: Profile | undefined;
@@ -21,12 +51,14 @@ export interface CrossRowIssueOptions {
  * did not normalize) and spreadsheet row `rowOf(i)`: `login_id.duplicate` for every row of a group
  * sharing a key (with `relatedRows`: the group's other rows, ascending), then `login_id.exists` for
  * keys in `existing` (already normalized). Returns the issues to add by index, in index order.
+ * `repeated` is the keys that occur more than once, when a {@link RepeatedKeys} already gathered them.
  */
 export function crossRowIssues(
   keys: ReadonlyArray<string | undefined>,
   rowOf: (index: number) => number,
   existing: ReadonlySet<string>,
   options: CrossRowIssueOptions = {},
+  repeated: ReadonlySet<string> = repeatedKeys(keys),
 ): Map<number, Issue[]> {
   const catalog = {
     'login_id.duplicate': options.messages?.['login_id.duplicate'] ?? duplicateMessage,
@@ -41,19 +73,8 @@ export function crossRowIssues(
     if (list) list.push(issue);
     else added.set(i, [issue]);
   };
-  // Which keys repeat: a Set of every key seen is the one structure as large as the file (a Set takes
-  // less memory than a Map of each key's first row); the groups are then gathered for those keys only.
-  const seen = new Set<string>();
-  let repeated: Set<string> | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key === undefined) continue;
-    const size = seen.size;
-    seen.add(key); // one look-up: the Set did not grow when the key was there already
-    if (seen.size === size) (repeated ??= new Set()).add(key);
-  }
-  seen.clear();
-  if (repeated) {
+  // The groups are gathered for the repeated keys only.
+  if (repeated.size > 0) {
     const groups = new Map<string, number[]>();
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];

@@ -54,16 +54,19 @@ export interface CrossRowPatch {
 /**
  * The cross-row checks from login keys alone, for a worker pool whose row reports live elsewhere:
  * `keys[i]` and `rows[i]` are the login key and spreadsheet row of the run's i-th row report.
+ * `repeated`, when given, is the keys that occur more than once (see {@link RepeatedKeys}).
  * Returns, for each row that gains an issue, the issues to append (and the record to drop).
  */
 export function crossRowPatch(
   keys: ReadonlyArray<string | undefined>,
-  rows: readonly number[],
+  rows: ArrayLike<number>,
   options: CrossRowOptions = {},
   messages?: MessageCatalog,
+  repeated?: ReadonlySet<string>,
 ): CrossRowPatch[] {
   const existing = existingKeySet(options.existingLoginIds, options.defaultCountry);
-  return [...crossRowIssues(keys, (i) => rows[i]!, existing, { profile: options.profile, messages: messages ?? options.messages })].map(([index, issues]) => ({
+  const context = { profile: options.profile, messages: messages ?? options.messages };
+  return [...crossRowIssues(keys, (i) => rows[i]!, existing, context, repeated)].map(([index, issues]) => ({
     index,
     issues,
   }));
