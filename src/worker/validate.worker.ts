@@ -243,7 +243,8 @@ function serveAsHelper(primary: MessagePort): void {
         if (!part) return;
         for (const row of part.rows) row.row += message.rowOffset;
         validateRows(id, message.start, part.rows, message.columns, message.options, (from, keys) => {
-          const rows = Int32Array.from({ length: keys.length }, (_, i) => part.rows[from + i]!.row);
+          const rows = new Int32Array(keys.length);
+          for (let i = 0; i < rows.length; i++) rows[i] = part.rows[from + i]!.row;
           primary.postMessage({ id, type: 'keys', start: message.start + from, keys, rows } satisfies HelperMessage, [rows.buffer]);
         }).catch((error: unknown) => {
             if (!(error instanceof Aborted)) reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
