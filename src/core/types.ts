@@ -150,6 +150,11 @@ export interface ValidateProgress {
   rowsDone: number;
   bytesDone: number;
   bytesTotal: number;
+  /**
+   * How many rows there are to validate, once known: the worker pool counts them before validating;
+   * `validateCsv` in one thread reads the file a part at a time and knows only at the end.
+   */
+  rowsTotal?: number;
 }
 
 /** One column of a {@link Profile}. */

@@ -112,7 +112,7 @@ export class ValidationClient {
         }
         run.received += reports.length;
         const { total, file } = run.begin!;
-        run.onProgress?.({ rowsDone: run.received, bytesDone: Math.round((file.bytes * run.received) / total), bytesTotal: file.bytes });
+        run.onProgress?.({ rowsDone: run.received, bytesDone: Math.round((file.bytes * run.received) / total), bytesTotal: file.bytes, rowsTotal: total });
         break;
       }
       case 'done':

@@ -35,6 +35,17 @@ describe('<bulk-upload>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('tells the page how many rows there are while it validates them', async () => {
+    const el = await upload();
+    const progress: Array<{ done: number; total: number }> = [];
+    el.addEventListener('bulk-upload-progress', (event) => progress.push(event.detail));
+    const report = await el.validateFile(new File([await readFixture('big-realistic-2000.csv') as BlobPart], 'big.csv'));
+    const rows = report!.summary.rows;
+    const counted = progress.filter((p) => p.done > 0);
+    expect(counted.length).to.be.greaterThan(0);
+    expect(counted.map((p) => p.total)).to.deep.equal(counted.map(() => rows));
+  });
+
   it('explains a workbook uploaded by mistake', async () => {
     const el = await upload();
     const validated = oneEvent(el, 'bulk-upload-validated');

@@ -117,8 +117,15 @@ describe('ValidationClient (the worker pool)', () => {
   it('reports progress in rows as the shares come in, ending at the total', async () => {
     const csv = generateCsv(12000);
     const seen: number[] = [];
-    const report = await pool.validate(csv, { onProgress: (p) => seen.push(p.rowsDone) });
+    const totals = new Set<number | undefined>();
+    const report = await pool.validate(csv, {
+      onProgress: (p) => {
+        seen.push(p.rowsDone);
+        if (p.rowsDone > 0) totals.add(p.rowsTotal);
+      },
+    });
     expect(report.summary.rows).to.equal(12000);
+    expect([...totals], 'the row count is known from the first rows on').to.deep.equal([12000]);
     expect(seen.length).to.be.greaterThan(2);
     expect(seen[seen.length - 1]).to.equal(12000);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).to.be.at.least(seen[i - 1]!);

@@ -52,7 +52,7 @@ const baseName = (fileName: string) => fileName.replace(/\.[^.]*$/, '') || 'user
  *
  * @fires {BulkUploadValidatedEvent} bulk-upload-validated - A file was read and validated. `detail: { report, fileName }`.
  * @fires {BulkUploadSubmitEvent} bulk-upload-submit - The admin asked to send; cancelable. `detail: { rows, report }`.
- * @fires {BulkUploadProgressEvent} bulk-upload-progress - Progress in rows while validating or sending (does not bubble). `detail: { phase, done, total }`.
+ * @fires {BulkUploadProgressEvent} bulk-upload-progress - Progress in rows while validating or sending (does not bubble). `detail: { phase, done, total }`; while validating, `total` is 0 until the rows are counted.
  * @fires {BulkUploadSubmittedEvent} bulk-upload-submitted - Sending ended; every row sent is invited, rejected or unconfirmed. `detail: { sendReport, report }`.
  * @fires {BulkUploadErrorEvent} bulk-upload-error - A file could not be read, or there is no backend to send to. `detail: { message, cause }`.
  *
@@ -279,11 +279,11 @@ export class BulkUploadElement extends LitElement {
         ...this.#validateOptions(),
         ...(encoding ? { encoding } : {}),
         signal: abort.signal,
-        onProgress: ({ rowsDone, bytesDone, bytesTotal }) => {
+        onProgress: ({ rowsDone, bytesDone, bytesTotal, rowsTotal }) => {
           this.rowsDone = rowsDone;
           this.progressValue = bytesDone;
           this.progressMax = bytesTotal;
-          this.dispatchEvent(new BulkUploadProgressEvent({ phase: 'validating', done: rowsDone, total: 0 }));
+          this.dispatchEvent(new BulkUploadProgressEvent({ phase: 'validating', done: rowsDone, total: rowsTotal ?? 0 }));
         },
       });
       this.report = report;

@@ -50,7 +50,7 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   throwIfAborted(signal);
   const bytesTotal = decoded.file.bytes;
   const finish = (report: ValidationReport) => {
-    onProgress?.({ rowsDone: report.rows.length, bytesDone: bytesTotal, bytesTotal });
+    onProgress?.({ rowsDone: report.rows.length, bytesDone: bytesTotal, bytesTotal, rowsTotal: report.rows.length });
     return report;
   };
   if (!('text' in decoded)) return finish(buildReport(decoded.file, decoded.fileIssues, [], decoded.blankSkipped));
