@@ -1,7 +1,7 @@
 // Seeded, realistic enrollment files for the benchmark, with the mix measured in
 // ../shared/PERF-NOTES.md: ~69% phone logins from 29 countries, ~69% non-ASCII names,
 // ~8% bad rows (lost +, scientific notation, bad emails, missing names, duplicates, typos).
-import { getExampleNumber } from 'libphonenumber-js/min';
+import { getExampleNumber } from 'libphonenumber-js/min/es6';
 import examples from 'libphonenumber-js/mobile/examples';
 
 const countries = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'SE', 'NO', 'DK', 'FI', 'PL', 'PT', 'IE', 'CH', 'AT', 'CA', 'MX', 'BR', 'AR', 'IN', 'JP', 'KR', 'CN', 'AU', 'NZ', 'ZA', 'AE'];

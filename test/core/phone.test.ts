@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { getCountries, getExampleNumber } from 'libphonenumber-js/min';
-import type { CountryCode } from 'libphonenumber-js/min';
+import { getCountries, getExampleNumber } from 'libphonenumber-js/min/es6';
+import type { CountryCode } from 'libphonenumber-js/min/es6';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { validateRow } from '../../src/core/index.js';
 import { checkPhone } from '../../src/core/validate/phone.js';

@@ -1,6 +1,6 @@
 // Realistic users CSV for benchmarks: 69% phone logins from 29 countries, non-ASCII names, ~8% bad rows.
-import { getExampleNumber } from 'libphonenumber-js/min';
-import type { CountryCode } from 'libphonenumber-js/min';
+import { getExampleNumber } from 'libphonenumber-js/min/es6';
+import type { CountryCode } from 'libphonenumber-js/min/es6';
 import examples from 'libphonenumber-js/examples.mobile.json';
 
 export function generateCsv(n: number): string {

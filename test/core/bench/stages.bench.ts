@@ -1,6 +1,6 @@
 // Where validateCsv's time goes, stage by stage. Run: node --import tsx test/core/bench/stages.bench.ts
 import { generateCsv } from './gen.js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min/es6';
 import { applyCrossRowChecks, createRowValidator, readCsv } from '../../../src/core/index.js';
 import { checkPhone } from '../../../src/core/validate/phone.js';
 import { buildRowSchema } from '../../../src/core/validate/schema.js';
