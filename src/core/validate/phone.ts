@@ -2,8 +2,11 @@
  * Phone numbers as admins write them in spreadsheets → E.164, with libphonenumber-js (`min` metadata, its ES2015+ build `min/es6`: smaller, and faster than the ES5 build).
  * @module
  */
-import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/min/es6';
-import type { CountryCode } from 'libphonenumber-js/min/es6';
+// The core functions with the `min` metadata passed in: the `min` entry point's wrappers copy the
+// arguments and re-set each result's prototype on every call.
+import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/core/es6';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/core/es6';
+import metadata from 'libphonenumber-js/min/metadata';
 import type { PhoneProblem } from '../types.js';
 
 /** Why a phone was refused. Built only for refused phones. */
@@ -24,8 +27,11 @@ const LENGTH_REASONS: Record<string, PhoneProblem> = {
   INVALID_LENGTH: 'invalid_length',
 };
 
+const parse = (text: string, country: CountryCode | undefined): PhoneNumber | undefined =>
+  country ? parsePhoneNumberFromString(text, country, metadata) : parsePhoneNumberFromString(text, metadata);
+
 function e164(text: string, country: CountryCode | undefined): string | undefined {
-  const number = parsePhoneNumberFromString(text, country);
+  const number = parse(text, country);
   if (number === undefined || !number.isValid()) return undefined;
   // `number.number` is '+' + calling code + national number, which V8 keeps as a chain of three strings
   // when it is 13 characters or more: joined, it is one string, less than half the memory on a big file.
@@ -37,9 +43,9 @@ function invalid(text: string, country: CountryCode | undefined): PhoneFailure {
   let where: string | undefined;
   let callingCode: string | undefined;
   try {
-    const length = validatePhoneNumberLength(text, country);
+    const length = country ? validatePhoneNumberLength(text, country, metadata) : validatePhoneNumberLength(text, metadata);
     if (length) reason = LENGTH_REASONS[length] ?? 'not_possible';
-    const number = parsePhoneNumberFromString(text, country);
+    const number = parse(text, country);
     if (number) {
       callingCode = number.countryCallingCode;
       where = number.country ?? number.getPossibleCountries()[0];

@@ -8,7 +8,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import type { CountryCode } from 'libphonenumber-js/min/es6';
+import type { CountryCode } from 'libphonenumber-js/core/es6';
 import { brandWords, coreColumns } from '../profile.js';
 import type { Issue, IssueCode, MessageCatalog, MessageContext, Profile, ProfileColumn, Severity } from '../types.js';
 import { emailTypoSuggestion, isValidEmail } from './email.js';
