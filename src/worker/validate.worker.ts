@@ -26,7 +26,7 @@ const CHUNK_ROWS = 4096;
 /** Below this many characters the primary works alone: cutting the file would cost more than it saves. */
 const SHARE_FROM_CHARS = 256 * 1024;
 /** The primary also reads the file and runs the cross-row checks: it validates a little less than an equal share. */
-const PRIMARY_SHARE = 0.9;
+const PRIMARY_SHARE = 0.95;
 
 class Aborted extends Error {}
 

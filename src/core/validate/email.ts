@@ -38,10 +38,12 @@ export function isValidEmail(email: string): boolean {
   return email.length <= MAX_EMAIL_LENGTH && HTML_EMAIL.test(email);
 }
 
+/** Ends with `@` and a misspelt domain: one test per address, with nothing allocated for the others. */
+const TYPO_ENDING = new RegExp(`@(?:${[...DOMAIN_TYPOS.keys()].map((d) => d.replace(/\./g, '\\.')).join('|')})$`, 'i');
+
 /** The whole corrected address when the domain is a known misspelling, else undefined. */
 export function emailTypoSuggestion(email: string): string | undefined {
+  if (!TYPO_ENDING.test(email)) return undefined;
   const at = email.lastIndexOf('@');
-  if (at < 0) return undefined;
-  const fixed = DOMAIN_TYPOS.get(email.slice(at + 1).toLowerCase());
-  return fixed ? `${email.slice(0, at + 1)}${fixed}` : undefined;
+  return `${email.slice(0, at + 1)}${DOMAIN_TYPOS.get(email.slice(at + 1).toLowerCase())!}`;
 }
