@@ -8,6 +8,7 @@
  * is parsed, the primary checks the header and the row count, numbers the parts' rows, and tells
  * each worker to validate. Every worker posts its row reports straight to the page in small chunks
  * of a compact format (row-codec.ts), and sends its rows' login keys to the primary chunk by chunk;
+ * a helper that finishes early is given the second half of the rows the primary has left (`tail`);
  * the primary finds the repeated ones as they come, runs the cross-row checks (duplicates across all
  * parts, existing login IDs) once every key is in, and posts them as a patch.
  * A part that does not end outside a quoted value (a stray quote misled the cut) makes the primary
@@ -47,7 +48,13 @@ export type PrimaryMessage =
   | { id: number; type: 'part'; text: string; delimiter: Delimiter; newline: Newline; last: boolean }
   /** Validate the parsed part: its records start at spreadsheet row `rowOffset + 1`, its rows at report index `start`. */
   | { id: number; type: 'validate'; rowOffset: number; start: number; bytesTotal: number; totalRows: number; columns: ColumnMapping; options: WorkerValidateOptions }
-  /** Forget the part (the primary parses the whole file itself, or the run failed). */
+  /**
+   * Validate some of the primary's rows too (the helper has finished its part, and the primary has many
+   * left): spreadsheet rows `rows[i]` with cells `cells[i]` (`unclosed`: indexes of rows whose quoted
+   * value never closes), from report index `start`. Their keys come back as `keys` messages.
+   */
+  | { id: number; type: 'tail'; start: number; rows: Int32Array; cells: string[][]; unclosed: number[] }
+  /** Forget the run's part and settings (the primary parses the whole file itself, the run failed, or it ended). */
   | { id: number; type: 'drop' };
 
 /** Helper → primary. */

@@ -25,8 +25,13 @@ const POST_EVERY_MS = 80;
 const CHUNK_ROWS = 4096;
 /** Below this many characters the primary works alone: cutting the file would cost more than it saves. */
 const SHARE_FROM_CHARS = 256 * 1024;
-/** The primary also reads the file and runs the cross-row checks: it validates a little less than an equal share. */
-const PRIMARY_SHARE = 0.95;
+/**
+ * The primary's part, against an equal share: a little more, so that a helper usually finishes first
+ * and takes half of what the primary has left (see `Share`), rather than the primary waiting for it.
+ */
+const PRIMARY_SHARE = 1.1;
+/** The fewest rows worth handing to a helper (fewer cost more to send than to validate). */
+const TAIL_FROM_ROWS = 1024;
 
 class Aborted extends Error {}
 
@@ -36,6 +41,19 @@ const waits = new Map<number, Set<(error: Error) => void>>();
 let helpers: MessagePort[] = [];
 /** A helper's parsed part, waiting for the primary's word to validate it (dropped on abort). */
 const parts = new Map<number, { rows: CsvRow[] }>();
+/** A helper's columns and options of a run, for the primary's rows it may be given (dropped when the run ends). */
+const runs = new Map<number, { columns: ColumnMapping; options: WorkerValidateOptions }>();
+
+/**
+ * The rows of `rows` that one worker validates: from `next` up to `end`. A helper about to finish
+ * its own part while the primary has many rows left takes the last of them, so that both have as many
+ * to go: the primary then lowers `end`. The machine's cores rarely run the workers at the same speed (the page and other
+ * programs use them too): this keeps them busy to the end.
+ */
+interface Share {
+  next: number;
+  end: number;
+}
 
 const errorOf = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 const post = (message: WorkerResponse) => scope.postMessage(message);
@@ -55,7 +73,8 @@ function sizeOf(input: string | Blob | ArrayBuffer | Uint8Array): number {
 /**
  * Validates `rows` (report indexes `start…`), posting the reports to the page in compact chunks.
  * After each chunk, `onKeys` gets the chunk's login keys and the index in `rows` of its first row.
- * Yields between chunks so that an abort (and a helper's keys) can arrive.
+ * Yields between chunks so that an abort (and a helper's keys) can arrive; `share.end` may be
+ * lowered meanwhile, to no less than `share.next`.
  */
 async function validateRows(
   id: number,
@@ -64,20 +83,21 @@ async function validateRows(
   columns: ColumnMapping,
   options: WorkerValidateOptions,
   onKeys: (from: number, keys: Array<string | undefined>) => void,
+  share: Share = { next: 0, end: rows.length },
 ): Promise<void> {
   const validator = createRowValidator(options, columns);
   let chunk: RowReport[] = [];
   let chunkStart = 0;
   let last = performance.now();
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < share.end; i++) {
     chunk.push(validator.validateCells(rows[i]!));
-    if (chunk.length >= CHUNK_ROWS || i === rows.length - 1 || performance.now() - last >= POST_EVERY_MS) {
+    if (chunk.length >= CHUNK_ROWS || i === share.end - 1 || performance.now() - last >= POST_EVERY_MS) {
       const encoded = encodeRows(chunk);
       scope.postMessage({ id, type: 'rows', start: start + chunkStart, encoded }, [encoded.rows.buffer]);
       onKeys(chunkStart, chunk.map((report) => report.loginKey));
       chunk = [];
-      chunkStart = i + 1;
-      if (i < rows.length - 1) {
+      chunkStart = share.next = i + 1;
+      if (share.next < share.end) {
         await yieldToEventLoop();
         checkAborted(id);
         last = performance.now();
@@ -191,6 +211,22 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   const keys = new Array<string | undefined>(total);
   const rowNumbers = new Int32Array(total);
   const repeated = new RepeatedKeys();
+  const share: Share = { next: 0, end: mine.rows.length };
+  /**
+   * Gives a helper about to finish (`helperLeft` rows to go) the end of the primary's rows left, so that
+   * both have as many to go; returns how many.
+   */
+  const giveTail = (port: MessagePort, helperLeft: number): number => {
+    const given = Math.floor((share.end - share.next - helperLeft) / 2);
+    if (given < TAIL_FROM_ROWS) return 0;
+    const from = share.end - given;
+    const tail = mine.rows.slice(from, share.end);
+    const rows = Int32Array.from(tail, (row) => row.row);
+    const unclosed = tail.flatMap((row, i) => (row.unclosedQuote ? [i] : []));
+    port.postMessage({ id, type: 'tail', start: from, rows, cells: tail.map((row) => row.cells), unclosed } satisfies PrimaryMessage, [rows.buffer]);
+    share.end = from;
+    return tail.length;
+  };
   const gathered: Array<Promise<unknown>> = [];
   let rowOffset = own.records.length;
   let start = mine.rows.length;
@@ -203,7 +239,10 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
           rowNumbers.set(message.rows, message.start);
           repeated.add(message.keys);
           expected -= message.keys.length;
-          return expected <= 0;
+          // The primary reads this between its own chunks, one chunk late at worst: when the helper has two
+          // chunks or less to go, it gets its share of the primary's rows before it runs out.
+          if (expected <= 2 * CHUNK_ROWS) expected += giveTail(port, expected);
+          return expected === 0;
         }),
       );
     }
@@ -211,27 +250,48 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
     rowOffset += replies[p]!.records;
     start += replies[p]!.rows;
   });
-  await validateRows(id, 0, mine.rows, header.columns, options, (from, chunk) => {
-    for (let i = 0; i < chunk.length; i++) {
-      keys[from + i] = chunk[i];
-      rowNumbers[from + i] = mine.rows[from + i]!.row;
-    }
-    repeated.add(chunk);
-  });
+  await validateRows(
+    id,
+    0,
+    mine.rows,
+    header.columns,
+    options,
+    (from, chunk) => {
+      for (let i = 0; i < chunk.length; i++) {
+        keys[from + i] = chunk[i];
+        rowNumbers[from + i] = mine.rows[from + i]!.row;
+      }
+      repeated.add(chunk);
+    },
+    share,
+  );
   await Promise.all(gathered);
   checkAborted(id);
+  peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
   post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options, undefined, repeated.repeated) });
 }
 
 /** Helper: parse the part it is given, then validate it when the primary says where its rows stand. */
 function serveAsHelper(primary: MessagePort): void {
   const reply = (message: HelperMessage) => primary.postMessage(message);
+  /** Validates rows (report indexes `start…`), sending their login keys and row numbers to the primary chunk by chunk. */
+  const validateFor = (id: number, start: number, rows: CsvRow[], columns: ColumnMapping, options: WorkerValidateOptions) =>
+    validateRows(id, start, rows, columns, options, (from, keys) => {
+      const numbers = new Int32Array(keys.length);
+      for (let i = 0; i < numbers.length; i++) numbers[i] = rows[from + i]!.row;
+      primary.postMessage({ id, type: 'keys', start: start + from, keys, rows: numbers } satisfies HelperMessage, [numbers.buffer]);
+    })
+      .catch((error: unknown) => {
+        if (!(error instanceof Aborted)) reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
+      })
+      .finally(() => aborted.delete(id));
   primary.addEventListener('message', (event: MessageEvent<PrimaryMessage>) => {
     const message = event.data;
     const { id } = message;
     try {
       if (message.type === 'drop') {
         parts.delete(id);
+        runs.delete(id);
       } else if (message.type === 'part') {
         const parsed = parseRecords(message.text, { delimiter: message.delimiter, newline: message.newline });
         const { rows, blank } = dataRows(parsed.records, 0, 0, message.last ? parsed.unclosedQuoteRecord : -1);
@@ -242,14 +302,14 @@ function serveAsHelper(primary: MessagePort): void {
         parts.delete(id);
         if (!part) return;
         for (const row of part.rows) row.row += message.rowOffset;
-        validateRows(id, message.start, part.rows, message.columns, message.options, (from, keys) => {
-          const rows = new Int32Array(keys.length);
-          for (let i = 0; i < rows.length; i++) rows[i] = part.rows[from + i]!.row;
-          primary.postMessage({ id, type: 'keys', start: message.start + from, keys, rows } satisfies HelperMessage, [rows.buffer]);
-        }).catch((error: unknown) => {
-            if (!(error instanceof Aborted)) reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
-          })
-          .finally(() => aborted.delete(id));
+        runs.set(id, { columns: message.columns, options: message.options });
+        void validateFor(id, message.start, part.rows, message.columns, message.options);
+      } else if (message.type === 'tail') {
+        const run = runs.get(id);
+        if (!run) return;
+        const rows: CsvRow[] = message.cells.map((cells, i) => ({ row: message.rows[i]!, cells }));
+        for (const i of message.unclosed) rows[i]!.unclosedQuote = true;
+        void validateFor(id, message.start, rows, run.columns, run.options);
       }
     } catch (error) {
       parts.delete(id);
@@ -273,6 +333,7 @@ scope.addEventListener('message', (event) => {
     case 'abort': {
       aborted.add(request.id);
       parts.delete(request.id);
+      runs.delete(request.id);
       const rejecters = waits.get(request.id);
       waits.delete(request.id);
       for (const reject of rejecters ?? []) reject(new Aborted());

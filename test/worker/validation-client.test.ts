@@ -66,6 +66,30 @@ describe('ValidationClient (the worker pool)', () => {
     }
   });
 
+  it('gives a helper that finishes early the rest of the primary’s rows, with the same report', async () => {
+    // The helper's part (the end of the file) is quick to check: email logins without phones, whose long
+    // values make the file cut early in them. It finishes long before the primary, whose phone rows take
+    // the phone library's time, and takes half of what the primary has left, maybe more than once.
+    const two = new ValidationClient({ poolSize: 2 });
+    try {
+      const [header, ...rows] = generateCsv(14000).split('\r\n').filter((line) => line !== '');
+      const phones = rows.map((line, i) => line.replace(/^[^,]*,/, 'phone,').replace(/^phone,,/, `phone,+1408${5560000 + i},`));
+      const emails = Array.from({ length: 9000 }, (_, i) => `email,,quick${i}.${'x'.repeat(100)}@acme.example,${'Quick '.repeat(14)}${i}`);
+      phones.splice(9000, 0, 'phone,+1 408 555 0177,late@acme.example,Late in the primary’s part');
+      phones.splice(100, 0, 'phone,+14085550177,early@acme.example,Early');
+      emails.splice(8000, 0, 'phone,+14085550177,twin@acme.example,Twin in the helper’s part');
+      const csv = [header, ...phones, ...emails].join('\r\n');
+      const pooled = await two.validate(csv);
+      expect(comparable(pooled)).to.deep.equal(comparable(await validateCsv(csv)));
+      const byName = (name: string) => pooled.rows.find((r) => r.values['name'] === name)!;
+      const [early, late, twin] = ['Early', 'Late in the primary’s part', 'Twin in the helper’s part'].map(byName);
+      expect(early!.issues.find((i) => i.code === 'login_id.duplicate')?.relatedRows).to.deep.equal([late!.row, twin!.row]);
+      expect(pooled.summary.rows).to.equal(23003);
+    } finally {
+      two.terminate();
+    }
+  });
+
   it('cuts big files only where they parse the same: quoted line breaks, stray quotes, CR or LF, semicolons, blank rows', async () => {
     const base = generateCsv(12000);
     const lines = base.split('\r\n');
