@@ -90,6 +90,25 @@ describe('ValidationClient (the worker pool)', () => {
     }
   });
 
+  it('decodes a big file in every worker at once, with the report of validateCsv: UTF-8, Windows-1252, UTF-16', async () => {
+    // Latin-1 names only, so that the text can be written in Windows-1252 too.
+    const csv = generateCsv(12000).replace(/^\uFEFF/, '').replace(/[^\x00-\xff]+/g, 'Zoë');
+    const latin1 = Uint8Array.from(csv, (c) => c.charCodeAt(0));
+    const utf16 = new Uint8Array(2 + csv.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < csv.length; i++) utf16[2 + i * 2] = csv.charCodeAt(i); // Latin-1: the high bytes are 0
+    for (const [name, bytes, encoding] of [
+      ['UTF-8', new TextEncoder().encode(csv), 'utf-8'],
+      ['Windows-1252', latin1, 'windows-1252'],
+      ['UTF-16', utf16, 'utf-16le'],
+    ] as const) {
+      const pooled = await pool.validate(new File([bytes], 'users.csv'));
+      expect(pooled.file.encoding, name).to.equal(encoding);
+      expect(pooled.summary.rows, name).to.equal(12000);
+      expect(comparable(pooled), name).to.deep.equal(comparable(await validateCsv(bytes)));
+    }
+  });
+
   it('cuts big files only where they parse the same: quoted line breaks, stray quotes, CR or LF, semicolons, blank rows', async () => {
     const base = generateCsv(12000);
     const lines = base.split('\r\n');
