@@ -27,7 +27,7 @@ const CHUNK_ROWS = 4096;
 const SHARE_FROM_CHARS = 256 * 1024;
 /**
  * The primary's part, against an equal share: a little more, so that a helper usually finishes first
- * and takes half of what the primary has left (see `Share`), rather than the primary waiting for it.
+ * and takes some of the rows the primary has left (see `Share`), rather than the primary waiting for it.
  */
 const PRIMARY_SHARE = 1.1;
 /** The fewest rows worth handing to a helper (fewer cost more to send than to validate). */
@@ -45,10 +45,10 @@ const parts = new Map<number, { rows: CsvRow[] }>();
 const runs = new Map<number, { columns: ColumnMapping; options: WorkerValidateOptions }>();
 
 /**
- * The rows of `rows` that one worker validates: from `next` up to `end`. A helper about to finish
- * its own part while the primary has many rows left takes the last of them, so that both have as many
- * to go: the primary then lowers `end`. The machine's cores rarely run the workers at the same speed (the page and other
- * programs use them too): this keeps them busy to the end.
+ * The rows of `rows` that one worker validates: from `next` up to `end`. A helper about to finish its
+ * own part while the primary has many rows left takes the last of them, so that both have as many to
+ * go: the primary then lowers `end`. The cores rarely run the workers at the same speed (the page and
+ * other programs use them too): this keeps both busy to the end.
  */
 interface Share {
   next: number;
