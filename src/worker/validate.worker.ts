@@ -268,7 +268,7 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   await Promise.all(gathered);
   checkAborted(id);
   peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
-  post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options, undefined, repeated.repeated) });
+  post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options, undefined, repeated.done()) });
 }
 
 /** Helper: parse the part it is given, then validate it when the primary says where its rows stand. */

@@ -16,8 +16,7 @@ import { makeIssue } from './issue.js';
  */
 export class RepeatedKeys {
   readonly #seen = new Set<string>();
-  /** The keys added more than once so far. */
-  readonly repeated = new Set<string>();
+  readonly #repeated = new Set<string>();
 
   /** Adds the login keys of some rows, in any order (undefined: the row's login ID did not normalize). */
   add(keys: ReadonlyArray<string | undefined>): void {
@@ -27,8 +26,14 @@ export class RepeatedKeys {
       if (key === undefined) continue;
       const size = seen.size;
       seen.add(key); // one look-up: the Set did not grow when the key was there already
-      if (seen.size === size) this.repeated.add(key);
+      if (seen.size === size) this.#repeated.add(key);
     }
+  }
+
+  /** The keys added more than once; lets go of the others (no more keys may be added). */
+  done(): ReadonlySet<string> {
+    this.#seen.clear();
+    return this.#repeated;
   }
 }
 
@@ -36,7 +41,7 @@ export class RepeatedKeys {
 function repeatedKeys(keys: ReadonlyArray<string | undefined>): ReadonlySet<string> {
   const found = new RepeatedKeys();
   found.add(keys);
-  return found.repeated;
+  return found.done();
 }
 
 /** What the cross-row checks need besides the keys. */
