@@ -274,9 +274,12 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
 /** Helper: parse the part it is given, then validate it when the primary says where its rows stand. */
 function serveAsHelper(primary: MessagePort): void {
   const reply = (message: HelperMessage) => primary.postMessage(message);
+  /** How many validations of each run are going on here (its part, and rows of the primary's it was given). */
+  const going = new Map<number, number>();
   /** Validates rows (report indexes `start…`), sending their login keys and row numbers to the primary chunk by chunk. */
-  const validateFor = (id: number, start: number, rows: CsvRow[], columns: ColumnMapping, options: WorkerValidateOptions) =>
-    validateRows(id, start, rows, columns, options, (from, keys) => {
+  const validateFor = (id: number, start: number, rows: CsvRow[], columns: ColumnMapping, options: WorkerValidateOptions) => {
+    going.set(id, (going.get(id) ?? 0) + 1);
+    return validateRows(id, start, rows, columns, options, (from, keys) => {
       const numbers = new Int32Array(keys.length);
       for (let i = 0; i < numbers.length; i++) numbers[i] = rows[from + i]!.row;
       primary.postMessage({ id, type: 'keys', start: start + from, keys, rows: numbers } satisfies HelperMessage, [numbers.buffer]);
@@ -284,7 +287,16 @@ function serveAsHelper(primary: MessagePort): void {
       .catch((error: unknown) => {
         if (!(error instanceof Aborted)) reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
       })
-      .finally(() => aborted.delete(id));
+      .finally(() => {
+        // An abort stays known until every validation of the run has stopped.
+        const left = going.get(id)! - 1;
+        if (left > 0) going.set(id, left);
+        else {
+          going.delete(id);
+          aborted.delete(id);
+        }
+      });
+  };
   primary.addEventListener('message', (event: MessageEvent<PrimaryMessage>) => {
     const message = event.data;
     const { id } = message;
