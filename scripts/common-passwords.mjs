@@ -20,7 +20,7 @@ import { join } from 'node:path';
 
 const LONG_COUNT = 1000;
 const SHORT_COUNT = 100;
-const BITS = 11;
+const BITS = 16;
 const OUT = 'src/core/password/common-passwords.ts';
 
 const dir =

@@ -58,10 +58,11 @@ describe('invite-accept-form password rules', () => {
       expect(isCommonPassword(rare), rare).to.equal(false);
   });
 
-  it('mistakes few other passwords for common ones', () => {
+  it('mistakes almost no other password for a common one (1 in 65,536)', () => {
+    // 200,000 passwords not on the list: about 3 expected; with 11-bit hashes it would be about 98.
     let mistaken = 0;
-    for (let i = 0; i < 20000; i++) if (isCommonPassword(`unusual-${i}-phrase`)) mistaken++;
-    expect(mistaken).to.be.below(20);
+    for (let i = 0; i < 200000; i++) if (isCommonPassword(`unusual-${i}-phrase`)) mistaken++;
+    expect(mistaken).to.be.below(12);
   });
 
   it('lists every problem, most serious first', () => {

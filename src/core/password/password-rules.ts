@@ -59,7 +59,7 @@ function commonHashes(): Set<number> {
 /**
  * Whether a password is one of the most common ones (the bundled list of about 1,100), compared
  * case-insensitively. The list is stored as hashes: another password is mistaken for a common one
- * with a chance of 1 in 2,048.
+ * with a chance of 1 in 65,536.
  */
 export function isCommonPassword(password: string): boolean {
   return commonHashes().has(fnv1a(password.toLowerCase()) % COMMON_PASSWORDS_RANGE);
