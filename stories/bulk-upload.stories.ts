@@ -6,7 +6,9 @@ import type { BulkUploadElement } from '../src/bulk-upload.js';
 import { validateCsv } from '../src/core/index.js';
 import type { ValidationClient } from '../src/worker/validation-client.js';
 import { SessionStore } from '../src/components/bulk-upload/session-store.js';
+import type { SavedSession } from '../src/components/bulk-upload/session-store.js';
 import type { RowResult } from '../src/core/csv/results.js';
+import type { ValidationReport } from '../src/core/types.js';
 import { expect, waitFor } from 'storybook/test';
 import { cleanCsv, messyCsv } from './sample-data.js';
 import { brandOf } from './themes.js';
@@ -100,6 +102,18 @@ export const Sending: Story = {
 };
 
 /**
+ * A loader that saves the messy file's session as a reload finds it (in the phase given, with the
+ * send results `results` makes of its report) and gives the story an in-memory backend.
+ */
+function saved(phase: SavedSession['phase'], results: (report: ValidationReport) => SavedSession['results']) {
+  return async ({ id }: { id: string }) => {
+    const report = await validateCsv(messyCsv);
+    await new SessionStore(`story-${id}`).save({ fileName: 'users.csv', report, results: results(report), phase });
+    return { adapter: createMemoryAdapter() };
+  };
+}
+
+/**
  * Results: invited users, one rejected by the backend with its reason, and users not confirmed
  * (the server did not answer; sending them again is safe), with retry, the results download and what
  * happens next. Restored as after a reload, so the mix is always the same.
@@ -107,17 +121,15 @@ export const Sending: Story = {
 export const Results: Story = {
   args: { persist: 'indexeddb' },
   loaders: [
-    async ({ id }) => {
-      const report = await validateCsv(messyCsv);
+    saved('done', (report) => {
       const valid = report.rows.filter((row) => row.record).map((row) => row.row);
       const statuses: RowResult[] = [
         { status: 'invited' },
         { status: 'rejected', message: 'This phone number is blocked for new accounts.' },
         { status: 'unconfirmed', message: 'The server did not answer in time, so it is not known whether this user was invited. Sending again is safe.' },
       ];
-      await new SessionStore(`story-${id}`).save({ fileName: 'users.csv', report, results: valid.map((row, i) => [row, statuses[Math.min(i, 2)]!]), phase: 'done' });
-      return { adapter: createMemoryAdapter() };
-    },
+      return valid.map((row, i) => [row, statuses[Math.min(i, 2)]!]);
+    }),
   ],
   play: async ({ canvasElement }) => {
     const el = uploader(canvasElement);
@@ -138,12 +150,7 @@ export const AllInvited: Story = {
 /** After a reload: the saved review is offered back (kept in IndexedDB under `storage-key`). */
 export const ResumeOffer: Story = {
   args: { persist: 'indexeddb' },
-  loaders: [
-    async ({ id }) => {
-      await new SessionStore(`story-${id}`).save({ fileName: 'users.csv', report: await validateCsv(messyCsv), results: [], phase: 'review' });
-      return { adapter: createMemoryAdapter() };
-    },
-  ],
+  loaders: [saved('review', () => [])],
 };
 
 /** The same review in Spanish (the toolbar switches the language of every story). */

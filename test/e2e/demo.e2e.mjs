@@ -130,6 +130,18 @@ async function axeViolations(page) {
   });
 }
 
+/** A check step: the page, as it is now, passes axe-core. */
+function axeStep(name, page) {
+  return step(
+    name,
+    async () => {
+      const violations = await axeViolations(page);
+      assert(violations.length === 0, `axe-core: ${violations.join('; ')}`);
+    },
+    { check: true },
+  );
+}
+
 // ---- the loop ----------------------------------------------------------------------------------
 
 console.log(`e2e: the demo at ${demo.url}`);
@@ -146,14 +158,7 @@ try {
     assert((await portal.$eval('h1', (h) => h.textContent)) === 'Bulk upload new users', 'the page heading is not "Bulk upload new users"');
   });
 
-  await step(
-    'the portal page passes axe-core',
-    async () => {
-      const violations = await axeViolations(portal);
-      assert(violations.length === 0, `axe-core: ${violations.join('; ')}`);
-    },
-    { check: true },
-  );
+  await axeStep('the portal page passes axe-core', portal);
 
   await step('the sample files can be downloaded from the page', async () => {
     const hrefs = await portal.$$eval('.samples a[download]', (links) => links.map((a) => a.href));
@@ -237,14 +242,7 @@ try {
     assert(invitee, 'no email to dana.lee@acme.example in the outbox');
   });
 
-  await step(
-    'the portal with the results and the outbox passes axe-core',
-    async () => {
-      const violations = await axeViolations(portal);
-      assert(violations.length === 0, `axe-core: ${violations.join('; ')}`);
-    },
-    { check: true },
-  );
+  await axeStep('the portal with the results and the outbox passes axe-core', portal);
 
   await step("the invitation link opens the invitee's page, naming the invitee as text", async () => {
     invitePage = await openPage('invitee');
@@ -256,14 +254,7 @@ try {
     assert((await invitePage.$$('invite-accept-form >>> img')).length === 0, 'markup from the name was rendered');
   });
 
-  await step(
-    "the invitee's page passes axe-core",
-    async () => {
-      const violations = await axeViolations(invitePage);
-      assert(violations.length === 0, `axe-core: ${violations.join('; ')}`);
-    },
-    { check: true },
-  );
+  await axeStep("the invitee's page passes axe-core", invitePage);
 
   await step('typing a good password twice and submitting accepts the invitation', async () => {
     await invitePage.type('invite-accept-form >>> #password', PASSWORD);
