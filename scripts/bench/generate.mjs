@@ -20,8 +20,8 @@ const domains = ['acme.example', 'initech.example', 'globex.example', 'gmail.com
 /** Bumped whenever the files change, so that the bench writes its cached files again. */
 export const GENERATOR_VERSION = 2;
 
-/** Mulberry32: a small seeded PRNG, so every run of the bench reads the same file. */
-function prng(seed) {
+/** Mulberry32: a small seeded PRNG, so every run of the bench reads the same file (and a test can replay its run). */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

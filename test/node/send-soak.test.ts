@@ -8,22 +8,13 @@ import { createRestAdapter } from '../../src/core/adapter/rest-adapter.js';
 import { sendInvitations, clientRowIdFor, type SendReport } from '../../src/core/send/index.js';
 import type { RowReport } from '../../src/core/types.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/server/reference-server.js';
+// The bench's seeded PRNG, so that a failing run can be replayed.
+import { prng as seeded } from '../../scripts/bench/generate.mjs';
 
 const USERS = 5000;
 const HELD_BACK = 100; // rows with errors: never sent
 const EXISTING = 60; // users whose login IDs already have accounts: rejected
 
-/** mulberry32: a small seeded PRNG, so that a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function file(): RowReport[] {
   return Array.from({ length: USERS + HELD_BACK }, (_, i) => {
