@@ -1,9 +1,9 @@
 /**
- * Phone numbers as admins write them in spreadsheets → E.164, with libphonenumber-js (`min` metadata, its ES2015+ build `min/es6`: smaller, and faster than the ES5 build).
+ * Phone numbers as admins write them in spreadsheets → E.164, with libphonenumber-js: its ES2015+
+ * build (`core/es6`, smaller and faster than the ES5 build) with the `min` metadata passed in, as the
+ * `min` entry point's wrappers copy the arguments and re-set each result's prototype on every call.
  * @module
  */
-// The core functions with the `min` metadata passed in: the `min` entry point's wrappers copy the
-// arguments and re-set each result's prototype on every call.
 import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/core/es6';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/core/es6';
 import metadata from 'libphonenumber-js/min/metadata';
