@@ -19,14 +19,17 @@ export interface EncodedRows {
   /** Values, `keys.length` per regular row. */
   values: string[];
   /**
-   * Records: `[loginType, loginId, phone, email, name]` per row, with `null` for a field that is the same
-   * string as the row's value of that name (most are: only the phone is usually rewritten); `loginId` is
-   * `PHONE` or `EMAIL` when it is the record's phone or email. A row without a record has `NO_RECORD` as
-   * its login type.
+   * Per row, how its record and login key stand to its values (the `SHAPE` bits below): most records
+   * are made of the row's own value strings (only the phone is usually rewritten), and the login ID and
+   * key are usually the record's phone or email. Numbers in a transferred buffer cost nothing to clone;
+   * a slot per field did, on both threads.
    */
-  records: Array<string | number | null>;
-  /** Login keys: `PHONE` / `EMAIL` when the same as the record's phone / email, a string otherwise, `null` when none. */
-  loginKeys: Array<string | number | null>;
+  shapes: Uint16Array;
+  /**
+   * The fields the shapes say are strings of their own, in row order and, within a row, in the order
+   * login type, login ID, phone, email, name, login key.
+   */
+  strings: string[];
   /** Rows with issues: `[index, issues]`. */
   issues: Array<[number, Issue[]]>;
   /** Rows of another shape, whole: `[index, report]`. */
@@ -34,15 +37,27 @@ export interface EncodedRows {
 }
 
 const RECORD_KEYS = ['loginType', 'loginId', 'phone', 'email', 'name'];
-const NO_RECORD = 0;
-const PHONE = 1;
-const EMAIL = 2;
-const ABSENT = 3;
 
-/** `null` when `field` is the same as the row's value, so that the string is not copied again. */
-const unlessValue = (field: string, value: string | undefined): string | null => (field === value ? null : field);
-/** The same for the login ID and key: usually the record's phone or email. */
-const reference = (field: string, record: UserRecord | undefined): string | number => (record?.phone !== undefined && field === record.phone ? PHONE : record && field === record.email ? EMAIL : field);
+/** The bits of a row's shape. A field not marked `OWN` is the row's value of the same name. */
+const SHAPE = {
+  RECORD: 1,
+  TYPE_OWN: 1 << 1,
+  /** The login ID: the record's phone (0), its email, or its own string. */
+  ID: 3 << 2,
+  ID_EMAIL: 1 << 2,
+  ID_OWN: 2 << 2,
+  /** The phone: the row's value (0), absent, or its own string. */
+  PHONE: 3 << 4,
+  PHONE_ABSENT: 1 << 4,
+  PHONE_OWN: 2 << 4,
+  EMAIL_OWN: 1 << 6,
+  NAME_OWN: 1 << 7,
+  /** The login key: none (0), the record's phone, its email, or its own string. */
+  KEY: 3 << 8,
+  KEY_PHONE: 1 << 8,
+  KEY_EMAIL: 2 << 8,
+  KEY_OWN: 3 << 8,
+} as const;
 
 /** Whether a report has the usual shape: the chunk's value keys in order, a record of the five fields. */
 function isRegular(report: RowReport, keys: readonly string[]): boolean {
@@ -55,47 +70,78 @@ function isRegular(report: RowReport, keys: readonly string[]): boolean {
   return true;
 }
 
-/** Packs row reports for `postMessage` (transfer `encoded.rows.buffer`). */
+/** Packs row reports for `postMessage`; transfer {@link transferables}. */
 export function encodeRows(reports: readonly RowReport[]): EncodedRows {
   const keys = reports.length ? Object.keys(reports[0]!.values) : [];
   const n = reports.length;
-  const encoded: EncodedRows = { keys, rows: new Int32Array(n), values: [], records: [], loginKeys: new Array<string | null>(n), issues: [], irregular: [] };
-  const { values, records, loginKeys, issues, irregular } = encoded;
+  const encoded: EncodedRows = { keys, rows: new Int32Array(n), shapes: new Uint16Array(n), values: [], strings: [], issues: [], irregular: [] };
+  const { shapes, values, strings, issues, irregular } = encoded;
   for (let i = 0; i < n; i++) {
     const report = reports[i]!;
     encoded.rows[i] = report.row;
     if (!isRegular(report, keys)) {
       irregular.push([i, report]);
       for (let k = 0; k < keys.length; k++) values.push('');
-      records.push(NO_RECORD, null, null, null, null);
-      loginKeys[i] = null;
       continue;
     }
     const rowValues = report.values;
     for (let k = 0; k < keys.length; k++) values.push(rowValues[keys[k]!]!);
     const record = report.record;
+    let shape = 0;
     if (record) {
-      records.push(
-        unlessValue(record.loginType, rowValues['loginType']),
-        reference(record.loginId, record),
-        record.phone === undefined ? ABSENT : unlessValue(record.phone, rowValues['phone']),
-        unlessValue(record.email, rowValues['email']),
-        unlessValue(record.name, rowValues['name']),
-      );
-    } else records.push(NO_RECORD, null, null, null, null);
-    loginKeys[i] = report.loginKey === undefined ? null : reference(report.loginKey, record);
+      shape = SHAPE.RECORD;
+      const { loginType, loginId, phone, email, name } = record;
+      if (loginType !== rowValues['loginType']) {
+        shape |= SHAPE.TYPE_OWN;
+        strings.push(loginType);
+      }
+      if (phone === undefined || loginId !== phone) {
+        if (loginId === email) shape |= SHAPE.ID_EMAIL;
+        else {
+          shape |= SHAPE.ID_OWN;
+          strings.push(loginId);
+        }
+      }
+      if (phone === undefined) shape |= SHAPE.PHONE_ABSENT;
+      else if (phone !== rowValues['phone']) {
+        shape |= SHAPE.PHONE_OWN;
+        strings.push(phone);
+      }
+      if (email !== rowValues['email']) {
+        shape |= SHAPE.EMAIL_OWN;
+        strings.push(email);
+      }
+      if (name !== rowValues['name']) {
+        shape |= SHAPE.NAME_OWN;
+        strings.push(name);
+      }
+    }
+    const key = report.loginKey;
+    if (key !== undefined) {
+      if (record?.phone !== undefined && key === record.phone) shape |= SHAPE.KEY_PHONE;
+      else if (record && key === record.email) shape |= SHAPE.KEY_EMAIL;
+      else {
+        shape |= SHAPE.KEY_OWN;
+        strings.push(key);
+      }
+    }
+    shapes[i] = shape;
     if (report.issues.length) issues.push([i, report.issues]);
   }
   return encoded;
 }
 
+/** The buffers to transfer with an {@link EncodedRows} (they are not usable by the sender afterwards). */
+export const transferables = (encoded: EncodedRows): Transferable[] => [encoded.rows.buffer, encoded.shapes.buffer];
+
 /** Rebuilds the row reports {@link encodeRows} packed, equal to the originals. */
 export function decodeRows(encoded: EncodedRows): RowReport[] {
-  const { keys, rows, values, records, loginKeys } = encoded;
+  const { keys, rows, values, shapes, strings } = encoded;
   const n = rows.length;
   const width = keys.length;
   const out = new Array<RowReport>(n);
   const typeAt = keys.indexOf('loginType');
+  let s = 0;
   for (let i = 0; i < n; i++) {
     const rowValues: Record<string, string> = {};
     for (let k = 0; k < width; k++) {
@@ -103,22 +149,22 @@ export function decodeRows(encoded: EncodedRows): RowReport[] {
       // One string for every row's `phone` or `email`, not a copy per row.
       rowValues[keys[k]!] = k !== typeAt ? value : value === 'phone' ? 'phone' : value === 'email' ? 'email' : value;
     }
-    const r = i * 5;
-    const loginType = records[r];
+    const shape = shapes[i]!;
     let record: UserRecord | undefined;
-    if (loginType !== NO_RECORD) {
-      // A field sent as null is the row's value of that name (no closures here: a million rows).
-      const phoneSlot = records[r + 2];
-      const phone = phoneSlot === ABSENT ? undefined : ((phoneSlot ?? rowValues['phone']) as string);
-      const email = (records[r + 3] ?? rowValues['email']) as string;
-      const id = records[r + 1];
-      const loginId = id === PHONE ? phone! : id === EMAIL ? email : (id as string);
-      const type = (loginType ?? rowValues['loginType']) as UserRecord['loginType'];
-      const name = (records[r + 4] ?? rowValues['name']) as string;
+    if (shape & SHAPE.RECORD) {
+      // The strings are read in the order encodeRows wrote them (no closures here: a million rows).
+      const type = (shape & SHAPE.TYPE_OWN ? strings[s++] : rowValues['loginType']) as UserRecord['loginType'];
+      const id = shape & SHAPE.ID;
+      const ownId = id === SHAPE.ID_OWN ? strings[s++]! : undefined;
+      const phoneKind = shape & SHAPE.PHONE;
+      const phone = phoneKind === SHAPE.PHONE_ABSENT ? undefined : phoneKind === SHAPE.PHONE_OWN ? strings[s++]! : rowValues['phone']!;
+      const email = shape & SHAPE.EMAIL_OWN ? strings[s++]! : rowValues['email']!;
+      const name = shape & SHAPE.NAME_OWN ? strings[s++]! : rowValues['name']!;
+      const loginId = id === 0 ? phone! : id === SHAPE.ID_EMAIL ? email : ownId!;
       record = phone === undefined ? { loginType: type, loginId, email, name } : { loginType: type, loginId, phone, email, name };
     }
-    const key = loginKeys[i];
-    const loginKey = key === null || key === undefined ? undefined : key === PHONE ? record!.phone! : key === EMAIL ? record!.email : (key as string);
+    const key = shape & SHAPE.KEY;
+    const loginKey = key === 0 ? undefined : key === SHAPE.KEY_PHONE ? record!.phone! : key === SHAPE.KEY_EMAIL ? record!.email : strings[s++]!;
     // Built in one literal of the final shape, as validateCells builds them.
     const row = rows[i]!;
     if (record) out[i] = loginKey === undefined ? { row, values: rowValues, issues: [], record } : { row, values: rowValues, issues: [], loginKey, record };

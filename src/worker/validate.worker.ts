@@ -10,7 +10,7 @@ import { detectDelimiter, detectNewline, parseRecords, splitPoints } from '../co
 import { dataRows, decodeInput, readHeader, readText, rowCountIssue } from '../core/validate/stages.js';
 import { buildReport } from '../core/validate/report.js';
 import type { HelperMessage, PrimaryMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
-import { encodeRows } from './row-codec.js';
+import { encodeRows, transferables } from './row-codec.js';
 import { yieldToEventLoop } from '../core/yield.js';
 import { RepeatedKeys } from '../core/validate/cross-row.js';
 
@@ -93,7 +93,7 @@ async function validateRows(
     chunk.push(validator.validateCells(rows[i]!));
     if (chunk.length >= CHUNK_ROWS || i === share.end - 1 || performance.now() - last >= POST_EVERY_MS) {
       const encoded = encodeRows(chunk);
-      scope.postMessage({ id, type: 'rows', start: start + chunkStart, encoded }, [encoded.rows.buffer]);
+      scope.postMessage({ id, type: 'rows', start: start + chunkStart, encoded }, transferables(encoded));
       onKeys(chunkStart, chunk.map((report) => report.loginKey));
       chunk = [];
       chunkStart = share.next = i + 1;

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { validateCsv } from '../../src/core/index.js';
-import type { Profile, RowReport } from '../../src/core/index.js';
+import type { Issue, Profile, RowReport, UserRecord } from '../../src/core/index.js';
 import { DEFAULT_PROFILE } from '../../src/core/profile.js';
 import { decodeRows, encodeRows } from '../../src/worker/row-codec.js';
 import { readFixture, readManifest } from '../helpers/fixtures.js';
@@ -29,5 +30,55 @@ describe('row codec (worker → page)', () => {
     const decoded = decodeRows(structuredClone(encodeRows(report.rows)));
     expect(plain(decoded)).to.deep.equal(plain(report.rows));
     expect(decodeRows(encodeRows([]))).to.deep.equal([]);
+  });
+
+  it('gives back any report of the usual shape, whichever fields are strings of their own', () => {
+    // Strings that equal a value by content only, as a worker's strings do after a clone.
+    const text = fc.constantFrom('phone', 'email', '+14085550142', '(408) 555-0142', 'a@b.example', 'A@B.example', 'Ana', ' Ana ', '');
+    const field = (value: string) => fc.oneof(fc.constant(value), text);
+    const report = fc
+      .record({ row: fc.integer({ min: 2, max: 1e6 }), loginType: text, phone: text, email: text, name: text, withIssue: fc.boolean() })
+      .chain((v) =>
+        fc.record({
+          record: fc.option(
+            fc.record({
+              loginType: field(v.loginType),
+              phone: fc.option(field(v.phone), { nil: undefined }),
+              email: field(v.email),
+              name: field(v.name),
+              id: fc.constantFrom('phone', 'email', 'own'),
+              own: text,
+            }),
+            { nil: undefined },
+          ),
+          loginKey: fc.constantFrom('none', 'phone', 'email', 'own'),
+          ownKey: text,
+        }).map(({ record: r, loginKey, ownKey }): RowReport => {
+          const values = { loginType: v.loginType, phone: v.phone, email: v.email, name: v.name };
+          const issues: Issue[] = v.withIssue ? [{ code: 'name.required', severity: 'error', message: 'Name is missing.', column: 'name' }] : [];
+          let record: UserRecord | undefined;
+          if (r) {
+            const loginId = r.id === 'phone' && r.phone !== undefined ? r.phone : r.id === 'email' ? r.email : r.own;
+            const base = { loginType: r.loginType as UserRecord['loginType'], loginId };
+            record = r.phone === undefined ? { ...base, email: r.email, name: r.name } : { ...base, phone: r.phone, email: r.email, name: r.name };
+          }
+          const key = loginKey === 'phone' ? record?.phone : loginKey === 'email' ? record?.email : loginKey === 'own' ? ownKey : undefined;
+          const out: RowReport = { row: v.row, values, issues };
+          if (key !== undefined) out.loginKey = key;
+          if (record) out.record = record;
+          return out;
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 30 }), (reports) => {
+        const decoded = decodeRows(structuredClone(encodeRows(reports)));
+        expect(plain(decoded)).to.deep.equal(plain(reports));
+        decoded.forEach((row, i) => {
+          expect(Object.keys(row).sort()).to.deep.equal(Object.keys(reports[i]!).sort());
+          if (row.record) expect(Object.keys(row.record).sort()).to.deep.equal(Object.keys(reports[i]!.record!).sort());
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
