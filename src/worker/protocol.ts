@@ -2,9 +2,12 @@
  * Messages between the page, the primary validation worker and its helpers.
  *
  * The page starts a small pool: one primary worker and, on machines with more than one core,
- * helpers connected to it by MessagePorts. The primary reads and decodes the file; a big file is
- * cut into parts at line breaks outside quotes, one per worker, and every worker parses its own part
- * (so parsing runs in parallel too and no parsed rows are copied between workers). Once every part
+ * helpers connected to it by MessagePorts. The primary reads the file; a big file is cut into parts
+ * at line breaks outside quotes, one per worker, and every worker decodes and parses its own part (so
+ * decoding and parsing run in parallel too, and no parsed rows are copied between workers). The cut is
+ * made in the bytes (`bytes`, then `part` once the primary knows the delimiter and line break from the
+ * start of the file); when bytes cannot be cut so (UTF-16, a part that is not the UTF-8 it looked like,
+ * a string input), the primary decodes the whole text and cuts that. Once every part
  * is parsed, the primary checks the header and the row count, numbers the parts' rows, and tells
  * each worker to validate. Every worker posts its row reports straight to the page in small chunks
  * of a compact format (row-codec.ts), and sends its rows' login keys to the primary chunk by chunk;
@@ -16,6 +19,7 @@
  */
 import type { FileInfo, Issue, RowReport, ValidateOptions, ValidateProgress, ValidationReport } from '../core/types.js';
 import type { Delimiter, Newline } from '../core/csv/parse.js';
+import type { PartDecoding } from '../core/csv/decode.js';
 import type { ColumnMapping, CrossRowPatch } from '../core/validate/stages.js';
 import type { EncodedRows } from './row-codec.js';
 
@@ -44,8 +48,10 @@ export type WorkerResponse =
 
 /** Primary → helper. */
 export type PrimaryMessage =
-  /** A part of the file to parse. */
-  | { id: number; type: 'part'; text: string; delimiter: Delimiter; newline: Newline; last: boolean }
+  /** A part of the file's bytes, to decode now: the primary says how to parse it once it knows (`part`). */
+  | { id: number; type: 'bytes'; bytes: Uint8Array; decoding: PartDecoding }
+  /** A part of the file to parse: `text`, or the bytes it was given, decoded. */
+  | { id: number; type: 'part'; text?: string; delimiter: Delimiter; newline: Newline; last: boolean }
   /** Validate the parsed part: its records start at spreadsheet row `rowOffset + 1`, its rows at report index `start`. */
   | { id: number; type: 'validate'; rowOffset: number; start: number; bytesTotal: number; totalRows: number; columns: ColumnMapping; options: WorkerValidateOptions }
   /**
@@ -59,8 +65,11 @@ export type PrimaryMessage =
 
 /** Helper → primary. */
 export type HelperMessage =
-  /** The part is parsed: its records (blank ones included), data rows and blank rows, and whether it ends outside a quoted value. */
-  | { id: number; type: 'parsed'; records: number; rows: number; blank: number; clean: boolean }
+  /**
+   * The part is parsed: its records (blank ones included), data rows and blank rows, and whether it ends
+   * outside a quoted value; or its bytes were not the UTF-8 they were taken for (`undecodable`).
+   */
+  | { id: number; type: 'parsed'; records: number; rows: number; blank: number; clean: boolean; undecodable?: true }
   /** A chunk of the part is validated: the login keys and spreadsheet rows of its rows, from report index `start`. */
   | { id: number; type: 'keys'; start: number; keys: Array<string | undefined>; rows: Int32Array }
   | { id: number; type: 'error'; name: string; message: string };

@@ -2,12 +2,14 @@
  * The validation worker: holds papaparse, libphonenumber-js and zod so that the page loads none
  * of them until the admin picks a file. One script, two roles (see protocol.ts): the primary reads
  * the file, cuts a big one into parts, checks the header and runs the cross-row checks; helpers
- * parse and validate the part they get.
+ * decode, parse and validate the part they get.
  */
 import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
-import { detectDelimiter, detectNewline, parseRecords, splitPoints } from '../core/csv/parse.js';
-import { dataRows, decodeInput, readHeader, readText, rowCountIssue } from '../core/validate/stages.js';
+import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseRecords, splitPoints } from '../core/csv/parse.js';
+import type { Delimiter, ParsedRecords } from '../core/csv/parse.js';
+import { decodePart, decodeWindows1252, partDecoding } from '../core/csv/decode.js';
+import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
 import { buildReport } from '../core/validate/report.js';
 import type { HelperMessage, PrimaryMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { encodeRows, transferables } from './row-codec.js';
@@ -25,6 +27,8 @@ const POST_EVERY_MS = 80;
 const CHUNK_ROWS = 4096;
 /** Below this many characters the primary works alone: cutting the file would cost more than it saves. */
 const SHARE_FROM_CHARS = 256 * 1024;
+/** How many characters papaparse looks at to guess the line break (see detectNewline). */
+const NEWLINE_WINDOW = 1024 * 1024;
 /**
  * The primary's part, against an equal share: a little more, so that a helper usually finishes first
  * and takes some of the rows the primary has left (see `Share`), rather than the primary waiting for it.
@@ -39,6 +43,8 @@ const aborted = new Set<number>();
 /** Rejecters of what the primary awaits from helpers, by run, so that an abort ends the wait. */
 const waits = new Map<number, Set<(error: Error) => void>>();
 let helpers: MessagePort[] = [];
+/** A helper's decoded part, waiting for the primary's delimiter and line break (null: not valid UTF-8). */
+const texts = new Map<number, string | null>();
 /** A helper's parsed part, waiting for the primary's word to validate it (dropped on abort). */
 const parts = new Map<number, { rows: CsvRow[] }>();
 /** A helper's columns and options of a run, for the primary's rows it may be given (dropped when the run ends). */
@@ -159,19 +165,29 @@ async function validateWhole(id: number, text: string, file: FileInfo, options: 
   post({ id, type: 'done', patch: crossRowPatch(keys, read.rows.map((row) => row.row), options) });
 }
 
-/** Primary: read and decode; cut a big file into parts, one per worker; gather; post the cross-row patch. */
-async function validate(id: number, request: Extract<WorkerRequest, { type: 'validate' }>): Promise<void> {
-  const { options } = request;
-  post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: 0, bytesTotal: sizeOf(request.input) } });
-  const decoded = await decodeInput(request.input, options);
-  checkAborted(id);
-  if (!('text' in decoded)) return postFileReport(id, decoded.file, decoded.fileIssues, decoded.blankSkipped);
-  const { text } = decoded;
-  const delimiter = detectDelimiter(text);
-  const newline = helpers.length && text.length >= SHARE_FROM_CHARS ? detectNewline(text, delimiter) : '\n';
-  const points = helpers.length && text.length >= SHARE_FROM_CHARS ? splitPoints(text, helpers.length + 1, newline, PRIMARY_SHARE / (helpers.length + 1)) : [];
-  if (points.length === 0) return validateWhole(id, text, decoded.file, options);
+/**
+ * A file cut into parts: the primary's own part parsed, and the helpers' replies once they have parsed
+ * theirs. The same whether the primary cut the decoded text or the bytes before they were decoded.
+ */
+interface Parts {
+  file: FileInfo;
+  delimiter: Delimiter;
+  own: ParsedRecords;
+  peers: MessagePort[];
+  replies: Array<Extract<HelperMessage, { type: 'parsed' }>>;
+  /** The whole text, to parse it here when a cut misled (decoded again if the parts were bytes). */
+  whole: () => string;
+}
 
+const drop = (id: number, peers: readonly MessagePort[]) => peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
+
+/** Cuts decoded text into parts, one per worker, and parses them; null when the text is too small to share. */
+async function partsOfText(id: number, text: string, file: FileInfo): Promise<Parts | null> {
+  if (!helpers.length || text.length < SHARE_FROM_CHARS) return null;
+  const delimiter = detectDelimiter(text);
+  const newline = detectNewline(text, delimiter);
+  const points = splitPoints(text, helpers.length + 1, newline, PRIMARY_SHARE / (helpers.length + 1));
+  if (points.length === 0) return null;
   const bounds = [0, ...points, text.length];
   const peers = helpers.slice(0, points.length);
   const parsed = peers.map((port, p) => {
@@ -181,19 +197,90 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
     return reply;
   });
   const own = parseRecords(text.slice(0, bounds[1]), { delimiter, newline });
+  return { file, delimiter, own, peers, replies: await Promise.all(parsed), whole: () => text };
+}
+
+/**
+ * Cuts a file's bytes into parts before they are decoded, so that every worker decodes its own part at
+ * the same time, and parses them. Null when the bytes cannot be cut so (too small to share, UTF-16, a file
+ * to refuse, a line break that is not a line feed) or a part is not the UTF-8 it was taken for: the bytes
+ * are then decoded whole, as validateCsv decodes them.
+ */
+async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValidateOptions): Promise<Parts | null> {
+  if (!helpers.length || bytes.length < SHARE_FROM_CHARS) return null;
+  const how = partDecoding(bytes, options.encoding);
+  if (!how) return null;
+  const points = byteSplitPoints(bytes, how.start, helpers.length + 1, PRIMARY_SHARE / (helpers.length + 1));
+  if (points.length === 0) return null;
+  const bounds = [how.start, ...points, bytes.length];
+  const peers = helpers.slice(0, points.length);
+  peers.forEach((port, p) => {
+    const part = bytes.slice(bounds[p + 1], bounds[p + 2]);
+    port.postMessage({ id, type: 'bytes', bytes: part, decoding: how } satisfies PrimaryMessage, [part.buffer]);
+  });
+  const text = decodePart(bytes.subarray(bounds[0], bounds[1]), how);
+  if (text === null) {
+    drop(id, peers);
+    return null;
+  }
+  // The delimiter and the line break are guessed from the start of the whole file, as validateCsv guesses
+  // them: when this part is shorter than what papaparse looks at, the next bytes are decoded for that too.
+  let head = text;
+  if (text.length < NEWLINE_WINDOW && bounds[1]! < bytes.length) {
+    const more = bytes.subarray(bounds[1], Math.min(bytes.length, bounds[1]! + 3 * (NEWLINE_WINDOW - text.length)));
+    head += how.encoding === 'windows-1252' ? decodeWindows1252(more) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(more, { stream: true });
+  }
+  const delimiter = detectDelimiter(head);
+  const newline = detectNewline(head, delimiter);
+  if (!cutsFitNewline(bytes, points, newline)) {
+    drop(id, peers);
+    return null;
+  }
+  const parsed = peers.map((port, p) => {
+    const reply = fromHelper(port, id, 'parsed');
+    port.postMessage({ id, type: 'part', delimiter, newline, last: p === peers.length - 1 } satisfies PrimaryMessage);
+    return reply;
+  });
+  const own = parseRecords(text, { delimiter, newline });
   const replies = await Promise.all(parsed);
+  if (replies.some((reply) => reply.undecodable)) {
+    drop(id, peers);
+    return null;
+  }
+  const whole = () => {
+    const decoded = decodeWhole(bytes, options);
+    return 'text' in decoded ? decoded.text : '';
+  };
+  return { file: { encoding: how.encoding, delimiter: '', bytes: bytes.length }, delimiter, own, peers, replies, whole };
+}
+
+/** Primary: read and decode; cut a big file into parts, one per worker; gather; post the cross-row patch. */
+async function validate(id: number, request: Extract<WorkerRequest, { type: 'validate' }>): Promise<void> {
+  const { options } = request;
+  post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: 0, bytesTotal: sizeOf(request.input) } });
+  const read = await readInputBytes(request.input, options);
   checkAborted(id);
+  if ('columns' in read) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
+  let parts = 'bytes' in read ? await partsOfBytes(id, read.bytes, options) : null;
+  checkAborted(id);
+  if (!parts) {
+    const decoded = 'bytes' in read ? decodeWhole(read.bytes, options) : read;
+    if ('columns' in decoded) return postFileReport(id, decoded.file, decoded.fileIssues, decoded.blankSkipped);
+    parts = await partsOfText(id, decoded.text, decoded.file);
+    if (!parts) return validateWhole(id, decoded.text, decoded.file, options);
+  }
+  checkAborted(id);
+  const { own, replies, peers, delimiter } = parts;
   const header = readHeader(own.records, options);
-  const drop = () => peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
   // A stray quote misled the cut (a part but the last ends inside a quoted value), or the header is not
   // in the first part: parse the whole file here instead.
   if (own.unclosedQuoteRecord >= 0 || replies.slice(0, -1).some((reply) => !reply.clean) || header.index >= own.records.length) {
-    drop();
-    return validateWhole(id, text, decoded.file, options);
+    drop(id, peers);
+    return validateWhole(id, parts.whole(), parts.file, options);
   }
-  const file = { ...decoded.file, delimiter };
+  const file = { ...parts.file, delimiter };
   if (!header.columns) {
-    drop();
+    drop(id, peers);
     return postFileReport(id, file, header.issues, 0);
   }
   const mine = dataRows(own.records, header.index + 1, 0, -1);
@@ -201,7 +288,7 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   const blankSkipped = mine.blank + replies.reduce((sum, reply) => sum + reply.blank, 0);
   const countIssue = rowCountIssue(total, options);
   if (countIssue) {
-    drop();
+    drop(id, peers);
     return postFileReport(id, file, [countIssue], blankSkipped);
   }
   post({ id, type: 'begin', file, fileIssues: header.issues, blankSkipped, total });
@@ -267,7 +354,7 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   );
   await Promise.all(gathered);
   checkAborted(id);
-  peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
+  drop(id, peers);
   post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options, undefined, repeated.done()) });
 }
 
@@ -302,10 +389,17 @@ function serveAsHelper(primary: MessagePort): void {
     const { id } = message;
     try {
       if (message.type === 'drop') {
+        texts.delete(id);
         parts.delete(id);
         runs.delete(id);
+      } else if (message.type === 'bytes') {
+        texts.set(id, decodePart(message.bytes, message.decoding));
       } else if (message.type === 'part') {
-        const parsed = parseRecords(message.text, { delimiter: message.delimiter, newline: message.newline });
+        const text = message.text ?? texts.get(id);
+        texts.delete(id);
+        if (text === undefined) return; // aborted
+        if (text === null) return reply({ id, type: 'parsed', records: 0, rows: 0, blank: 0, clean: true, undecodable: true });
+        const parsed = parseRecords(text, { delimiter: message.delimiter, newline: message.newline });
         const { rows, blank } = dataRows(parsed.records, 0, 0, message.last ? parsed.unclosedQuoteRecord : -1);
         parts.set(id, { rows });
         reply({ id, type: 'parsed', records: parsed.records.length, rows: rows.length, blank, clean: parsed.unclosedQuoteRecord < 0 });
@@ -324,6 +418,7 @@ function serveAsHelper(primary: MessagePort): void {
         void validateFor(id, message.start, rows, run.columns, run.options);
       }
     } catch (error) {
+      texts.delete(id);
       parts.delete(id);
       reply({ id, type: 'error', name: errorOf(error).name, message: errorOf(error).message });
     }
@@ -344,6 +439,7 @@ scope.addEventListener('message', (event) => {
       return;
     case 'abort': {
       aborted.add(request.id);
+      texts.delete(request.id);
       parts.delete(request.id);
       runs.delete(request.id);
       const rejecters = waits.get(request.id);

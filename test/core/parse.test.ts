@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parseCsv } from '../../src/core/index.js';
-import { detectDelimiter, parseInParts, parseRecords } from '../../src/core/csv/parse.js';
+import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseInParts, parseRecords } from '../../src/core/csv/parse.js';
 import { listFixtures, readFixtureText } from '../helpers/fixtures.js';
 
 const spectrum = (await listFixtures('csv-spectrum/csvs')).filter((f) => f.endsWith('.csv'));
@@ -69,6 +69,33 @@ describe('parseInParts: a big text parsed a part at a time', () => {
         expect(end).to.equal(csv.length);
         expect(records).to.deep.equal(whole.records);
         expect(unclosed).to.equal(whole.unclosedQuoteRecord);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('cuts the bytes of a text where its parts decode and, when the cut fits, parse as the whole', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 2, max: 4 }), fc.double({ min: 0.1, max: 0.9, noNaN: true }), (csv, parts, share) => {
+        const bytes = new TextEncoder().encode(csv);
+        const points = byteSplitPoints(bytes, 0, parts, share);
+        const bounds = [0, ...points, bytes.length];
+        let quotes = 0;
+        for (let p = 0; p < points.length; p++) {
+          expect(bytes[points[p]! - 1], 'right after a line feed').to.equal(0x0a);
+          expect(points[p]).to.be.greaterThan(bounds[p]!);
+          for (let i = bounds[p]!; i < points[p]!; i++) if (bytes[i] === 0x22) quotes++;
+          expect(quotes % 2, 'outside quotes, by their count').to.equal(0);
+        }
+        // Never inside a character: the parts decode to pieces of the text.
+        const pieces = bounds.slice(1).map((end, p) => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(bounds[p], end)));
+        expect(pieces.join('')).to.equal(csv);
+        const whole = parseRecords(csv);
+        const newline = detectNewline(csv, whole.delimiter);
+        const parsed = pieces.map((piece) => parseRecords(piece, { delimiter: whole.delimiter, newline }));
+        if (cutsFitNewline(bytes, points, newline) && parsed.slice(0, -1).every((part) => part.unclosedQuoteRecord < 0)) {
+          expect(parsed.flatMap((part) => part.records)).to.deep.equal(whole.records);
+        }
       }),
       { numRuns: 400 },
     );

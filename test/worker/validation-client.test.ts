@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { validateCsv } from '../../src/core/index.js';
-import type { ValidationReport } from '../../src/core/index.js';
+import type { ValidateOptions, ValidationReport } from '../../src/core/index.js';
 import { ValidationClient } from '../../src/worker/validation-client.js';
 import { generateCsv } from '../core/bench/gen.js';
 import { readFixture, readManifest } from '../helpers/fixtures.js';
@@ -128,11 +128,38 @@ describe('ValidationClient (the worker pool)', () => {
       ['an unclosed quote at the end', `${lines.join('\r\n')}email,,z@z.example,"Never closed\r\n`],
     ];
     for (const [name, csv] of variants) {
-      const pooled = await pool.validate(csv);
       const inThread = await validateCsv(csv);
-      expect(pooled.summary.rows, name).to.be.greaterThan(11000);
-      expect(comparable(pooled), name).to.deep.equal(comparable(inThread));
+      expect(inThread.summary.rows, name).to.be.greaterThan(11000);
+      // As text (cut after decoding) and as a file (cut in the bytes, before decoding).
+      expect(comparable(await pool.validate(csv)), name).to.deep.equal(comparable(inThread));
+      expect(comparable(await pool.validate(new File([csv], 'users.csv'))), `${name}, from a file`).to.deep.equal(comparable(inThread));
     }
+  });
+
+  it('cuts the bytes of a big file only where the whole file decodes and parses the same', async () => {
+    const lines = generateCsv(12000).replace(/^\uFEFF/, '').split('\r\n');
+    const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const ascii = lines.map((line) => line.replace(/[\u0080-\uffff]/g, 'e'));
+    const late = [...ascii.slice(0, 10000), ...lines.slice(10000).map((line) => line.replace(/[\u0100-\uffff]/g, 'é'))].join('\r\n');
+    const variants: Array<[string, Uint8Array, ValidateOptions?]> = [
+      ['a UTF-8 byte-order mark', new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}`)],
+      // Valid UTF-8 up to the last part: that part cannot be decoded as UTF-8, so the whole file is Windows-1252.
+      ['Windows-1252 letters only near the end', latin1(late)],
+      ['Windows-1252, chosen by the admin', latin1(late), { encoding: 'windows-1252' }],
+      ['UTF-8, chosen by the admin, with a stray Windows-1252 byte', new Uint8Array([...new TextEncoder().encode(ascii.join('\r\n')), 0xe9])],
+      // papaparse guesses the line break from the first 1,048,576 characters of the whole file: here CRLF in
+      // the first part and a little after, then so many lone CRs that the guess is CR, which the bytes cannot
+      // be cut at (the first part alone would say CRLF).
+      ['CRLF first and CR after', new TextEncoder().encode(`${ascii.slice(0, 5000).join('\r\n')}\r\n${ascii.slice(5000).join('\r')}`)],
+      // Line feeds inside unquoted values of a CRLF file are not line breaks: no cut after one.
+      ['lone line feeds in CRLF lines', new TextEncoder().encode(ascii.map((line) => line.replace('@', '\n@')).join('\r\n'))],
+    ];
+    for (const [name, bytes, options] of variants) {
+      const inThread = await validateCsv(bytes, options);
+      expect(inThread.summary.rows, name).to.be.greaterThan(11000);
+      expect(comparable(await pool.validate(new File([bytes as Uint8Array<ArrayBuffer>], 'users.csv'), options)), name).to.deep.equal(comparable(inThread));
+    }
+    expect((await validateCsv(latin1(late))).file.encoding).to.equal('windows-1252');
   });
 
   it('gives the file-level verdicts of validateCsv for big files: too many rows, a wrong header', async () => {

@@ -153,16 +153,18 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+/** What {@link readBytes} read: the bytes, the text of a string input, or why the input is refused. */
+export type ReadBytesResult = { ok: true; bytes: Uint8Array } | { ok: true; text: string; bytes: number } | { ok: false; refused: 'file.too_large'; bytes: number };
+
 /**
- * Reads any accepted input into text, enforcing `maxBytes` from `Blob.size` / `byteLength`
- * before the whole file is read.
+ * Reads any accepted input into bytes (a string stays text), enforcing `maxBytes` from `Blob.size` /
+ * `byteLength` before the whole file is read.
  */
-export async function readInput(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES, encoding?: Encoding): Promise<DecodeResult> {
+export async function readBytes(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<ReadBytesResult> {
   if (typeof input === 'string') {
     const bytes = utf8Length(input);
     if (bytes > maxBytes) return { ok: false, refused: 'file.too_large', bytes };
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    return { ok: true, text, encoding: 'utf-8', bytes };
+    return { ok: true, text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, bytes };
   }
   let bytes: Uint8Array;
   if (input instanceof Uint8Array) bytes = input;
@@ -177,5 +179,53 @@ export async function readInput(input: CsvInput, maxBytes: number = DEFAULT_MAX_
     throw new TypeError('bulk-enroll: validateCsv expects a string, Blob, ArrayBuffer or Uint8Array');
   }
   if (bytes.length > maxBytes) return { ok: false, refused: 'file.too_large', bytes: bytes.length };
-  return decodeBytes(bytes, encoding);
+  return { ok: true, bytes };
+}
+
+/**
+ * Reads any accepted input into text, enforcing `maxBytes` from `Blob.size` / `byteLength`
+ * before the whole file is read.
+ */
+export async function readInput(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES, encoding?: Encoding): Promise<DecodeResult> {
+  const read = await readBytes(input, maxBytes);
+  if (!read.ok) return read;
+  if ('text' in read) return { ok: true, text: read.text, encoding: 'utf-8', bytes: read.bytes };
+  return decodeBytes(read.bytes, encoding);
+}
+
+/**
+ * How a file's bytes can be decoded a part at a time, each part cut right after a line feed (0x0A is never
+ * part of another character in UTF-8 or Windows-1252): from `start` (after a UTF-8 byte-order mark), in
+ * `encoding`. With `fatal`, the encoding is only a guess: when a part is not valid UTF-8, the file must be
+ * decoded whole by {@link decodeBytes} instead, which reads it as Windows-1252 (or keeps UTF-8 after a
+ * byte-order mark).
+ */
+export interface PartDecoding {
+  encoding: 'utf-8' | 'windows-1252';
+  fatal: boolean;
+  start: number;
+}
+
+/**
+ * The {@link PartDecoding} of `bytes`, or null when only {@link decodeBytes} on the whole can say: UTF-16
+ * (with or without a byte-order mark) and files to refuse. Looks at the first bytes only.
+ */
+export function partDecoding(bytes: Uint8Array, encoding?: Encoding): PartDecoding | null {
+  const has = (...mark: number[]) => mark.every((b, i) => bytes[i] === b);
+  if (encoding === 'utf-16le' || encoding === 'utf-16be' || looksBinary(bytes)) return null;
+  if (encoding === 'windows-1252') return { encoding, fatal: false, start: 0 };
+  const start = has(0xef, 0xbb, 0xbf) ? 3 : 0;
+  if (encoding === 'utf-8') return { encoding, fatal: false, start };
+  if (has(0xff, 0xfe) || has(0xfe, 0xff) || (start === 0 && isUtf16Text(bytes, 0))) return null;
+  return { encoding: 'utf-8', fatal: true, start };
+}
+
+/** Decodes one part as {@link partDecoding} said; null when a `fatal` part is not valid UTF-8. */
+export function decodePart(bytes: Uint8Array, how: PartDecoding): string | null {
+  if (how.encoding === 'windows-1252') return decodeWindows1252(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: how.fatal, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }

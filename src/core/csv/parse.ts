@@ -128,6 +128,46 @@ export function splitPoints(text: string, parts: number, newline: Newline, first
   return points;
 }
 
+/**
+ * {@link splitPoints} on the bytes of a file, before they are decoded: up to `parts - 1` places, each right
+ * after a line feed outside quotes (quote and line feed are single bytes that no other character contains,
+ * in UTF-8 and in Windows-1252). The quote count starts at `from` (after a byte-order mark). Whoever cuts
+ * there must check that the file's line break ends in a line feed ({@link cutsFitNewline}), and that each
+ * part but the last ends outside a quoted value.
+ */
+export function byteSplitPoints(bytes: Uint8Array, from: number, parts: number, firstShare = 1 / parts): number[] {
+  const points: number[] = [];
+  const n = bytes.length;
+  const firstEnd = from + (n - from) * firstShare;
+  let quotes = 0;
+  let scanned = from;
+  for (let k = 1; k < parts; k++) {
+    let at = Math.max(Math.floor(firstEnd + ((n - firstEnd) * (k - 1)) / Math.max(1, parts - 1)), points[points.length - 1] ?? 0);
+    for (let q = bytes.indexOf(0x22, scanned); q !== -1 && q < at; q = bytes.indexOf(0x22, q + 1)) quotes++;
+    scanned = at;
+    let found = -1;
+    while (at < n) {
+      const next = bytes.indexOf(0x0a, at);
+      if (next === -1) break;
+      for (let q = bytes.indexOf(0x22, at); q !== -1 && q < next; q = bytes.indexOf(0x22, q + 1)) quotes++;
+      at = scanned = next + 1;
+      if (quotes % 2 === 0) {
+        found = at;
+        break;
+      }
+    }
+    if (found === -1 || found >= n) break;
+    points.push(found);
+  }
+  return points;
+}
+
+/** Whether every cut of {@link byteSplitPoints} is right after a whole line break of the kind `newline`. */
+export function cutsFitNewline(bytes: Uint8Array, points: readonly number[], newline: Newline): boolean {
+  if (newline === '\r') return false;
+  return newline === '\n' || points.every((p) => bytes[p - 2] === 0x0d);
+}
+
 /** One part of a text parsed by {@link parseInParts}. */
 export interface ParsedPart extends ParsedRecords {
   /** Where the part ends in the text (the next part starts there). */

@@ -8,7 +8,7 @@
  * 4. {@link summarize} / {@link buildReport}: the counts and the final {@link ValidationReport}.
  * @module
  */
-import { DEFAULT_MAX_BYTES, readInput } from '../csv/decode.js';
+import { DEFAULT_MAX_BYTES, decodeBytes, readBytes } from '../csv/decode.js';
 import type { CsvInput } from '../csv/decode.js';
 import { parseRecords } from '../csv/parse.js';
 import { resolveMessages } from '../messages.js';
@@ -61,12 +61,32 @@ export async function readCsv(input: CsvInput, options: ReadOptions = {}): Promi
 
 /** Stage 1a: the input decoded to text, or the file issue that refuses it (`file.too_large`, `file.unsupported_type`). */
 export async function decodeInput(input: CsvInput, options: ReadOptions = {}): Promise<{ text: string; file: FileInfo } | ReadResult> {
-  const decoded = await readInput(input, options.maxBytes ?? DEFAULT_MAX_BYTES, options.encoding);
+  const read = await readInputBytes(input, options);
+  return 'bytes' in read ? decodeWhole(read.bytes, options) : read;
+}
+
+/**
+ * Stage 1a, first step, for callers that decode a part at a time: the input's bytes (a string input is
+ * already text), or the file issue that refuses it (`file.too_large`, before a `Blob` is read).
+ */
+export async function readInputBytes(input: CsvInput, options: ReadOptions = {}): Promise<{ bytes: Uint8Array } | { text: string; file: FileInfo } | ReadResult> {
+  const read = await readBytes(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!read.ok) return refusal(read.refused, read.bytes, options);
+  if ('text' in read) return { text: read.text, file: { encoding: 'utf-8', delimiter: '', bytes: read.bytes } };
+  return { bytes: read.bytes };
+}
+
+/** Stage 1a, second step: bytes decoded whole ({@link decodeBytes}), or the file issue that refuses them. */
+export function decodeWhole(bytes: Uint8Array, options: ReadOptions = {}): { text: string; file: FileInfo } | ReadResult {
+  const decoded = decodeBytes(bytes, options.encoding);
   if (decoded.ok) return { text: decoded.text, file: { encoding: decoded.encoding, delimiter: '', bytes: decoded.bytes } };
+  return refusal(decoded.refused, decoded.bytes, options);
+}
+
+function refusal(code: 'file.too_large' | 'file.unsupported_type', bytes: number, options: ReadOptions): ReadResult {
   const messages = resolveMessages(options.messages);
-  const file = { encoding: '', delimiter: '', bytes: decoded.bytes };
-  const context = decoded.refused === 'file.too_large' ? { found: decoded.bytes, limit: options.maxBytes ?? DEFAULT_MAX_BYTES } : {};
-  return failed(file, makeIssue(messages, decoded.refused, 'error', context));
+  const context = code === 'file.too_large' ? { found: bytes, limit: options.maxBytes ?? DEFAULT_MAX_BYTES } : {};
+  return failed({ encoding: '', delimiter: '', bytes }, makeIssue(messages, code, 'error', context));
 }
 
 /** Stage 1b: decoded text parsed, header-checked and turned into data rows. `file` gets the delimiter. */
