@@ -25,6 +25,8 @@ const scope = self as unknown as WorkerScope;
 /** Rows are posted to the page at least this often, and in chunks of at most CHUNK_ROWS. */
 const POST_EVERY_MS = 80;
 const CHUNK_ROWS = 4096;
+/** How many rows are validated between two readings of the clock (a few milliseconds at most). */
+const CLOCK_ROWS = 128;
 /** Below this many characters the primary works alone: cutting the file would cost more than it saves. */
 const SHARE_FROM_CHARS = 256 * 1024;
 /** How many characters papaparse looks at to guess the line break (see detectNewline). */
@@ -97,7 +99,8 @@ async function validateRows(
   let last = performance.now();
   for (let i = 0; i < share.end; i++) {
     chunk.push(validator.validateCells(rows[i]!));
-    if (chunk.length >= CHUNK_ROWS || i === share.end - 1 || performance.now() - last >= POST_EVERY_MS) {
+    // The clock is read every CLOCK_ROWS rows only: in a worker, performance.now() takes about 0.2 µs.
+    if (chunk.length >= CHUNK_ROWS || i === share.end - 1 || (i % CLOCK_ROWS === 0 && performance.now() - last >= POST_EVERY_MS)) {
       const encoded = encodeRows(chunk);
       scope.postMessage({ id, type: 'rows', start: start + chunkStart, encoded }, transferables(encoded));
       onKeys(chunkStart, chunk.map((report) => report.loginKey));
