@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { decodeBytes, validateCsv } from '../../src/core/index.js';
-import { decodeWindows1252, readInput } from '../../src/core/csv/decode.js';
+import { decodePart, decodeWindows1252, partDecoding, readInput } from '../../src/core/csv/decode.js';
+import type { Encoding } from '../../src/core/csv/decode.js';
 
 const bytes = (...b: number[]): Uint8Array => new Uint8Array(b);
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
@@ -67,5 +68,41 @@ describe('decodeBytes', () => {
     const forced = await validateCsv(csv, { encoding: 'utf-8' });
     expect(forced.file.encoding).to.equal('utf-8');
     expect(forced.rows[0]!.values['name']).to.equal('O\uFFFDBrien');
+  });
+});
+
+describe('partDecoding and decodePart: a file decoded a part at a time', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const csv = 'name,email\r\nZoë,z@b.example\r\nO’Brien,o@b.example\r\n';
+  /** The parts cut right after every line feed, decoded one by one and joined. */
+  const inParts = (input: Uint8Array, encoding?: Encoding) => {
+    const how = partDecoding(input, encoding);
+    if (!how) return null;
+    const cuts = [how.start];
+    input.forEach((b, i) => b === 0x0a && cuts.push(i + 1));
+    if (cuts[cuts.length - 1] !== input.length) cuts.push(input.length);
+    const parts = cuts.slice(1).map((end, i) => decodePart(input.subarray(cuts[i], end), how));
+    return parts.includes(null) ? null : parts.join('');
+  };
+
+  it('gives the text decodeBytes gives, for UTF-8 with or without a byte-order mark and for Windows-1252 chosen by the admin', () => {
+    for (const input of [utf8(csv), new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(csv)])]) {
+      expect(inParts(input)).to.equal((decodeBytes(input) as { text: string }).text);
+      expect(inParts(input, 'utf-8')).to.equal((decodeBytes(input, 'utf-8') as { text: string }).text);
+    }
+    const cp1252 = bytes(...ascii('O'), 0x92, ...ascii('Brien,\r\n'), 0x80, 0x93, 0x94, 0x0a, 0xe9);
+    expect(inParts(cp1252, 'windows-1252')).to.equal((decodeBytes(cp1252, 'windows-1252') as { text: string }).text);
+  });
+
+  it('says when only decoding whole can tell: a part that is not UTF-8, UTF-16, binary files', () => {
+    // Not UTF-8 in its second line: that part fails, and decodeBytes reads the whole file as Windows-1252.
+    const late = bytes(...ascii('a,b\r\n'), 0xe9, ...ascii(',x\r\n'));
+    expect(inParts(late)).to.equal(null);
+    expect(decodeBytes(late)).to.include({ encoding: 'windows-1252' });
+    expect(partDecoding(bytes(0xff, 0xfe, 0x41, 0, 0x0a, 0))).to.equal(null);
+    expect(partDecoding(bytes(0x41, 0, 0x2c, 0, 0x42, 0, 0x0a, 0))).to.equal(null);
+    expect(partDecoding(utf8(csv), 'utf-16le')).to.equal(null);
+    expect(partDecoding(bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3))).to.equal(null);
+    expect(partDecoding(utf8(csv))).to.deep.equal({ encoding: 'utf-8', fatal: true, start: 0 });
   });
 });
