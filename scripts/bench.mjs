@@ -15,7 +15,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
-const runsFor = (rows) => Number(arg('runs', rows >= 1_000_000 ? 1 : 3));
+const runsFor = (rows) => Number(arg('runs', rows >= 1_000_000 ? 1 : 5));
 
 const out = '.cache/bench';
 // Files written by an older generator are written again.
