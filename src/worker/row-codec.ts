@@ -70,19 +70,43 @@ function isRegular(report: RowReport, keys: readonly string[]): boolean {
   return true;
 }
 
-/** Packs row reports for `postMessage`; transfer {@link transferables}. */
-export function encodeRows(reports: readonly RowReport[]): EncodedRows {
-  const keys = reports.length ? Object.keys(reports[0]!.values) : [];
-  const n = reports.length;
-  const encoded: EncodedRows = { keys, rows: new Int32Array(n), shapes: new Uint16Array(n), values: [], strings: [], issues: [], irregular: [] };
-  const { shapes, values, strings, issues, irregular } = encoded;
-  for (let i = 0; i < n; i++) {
-    const report = reports[i]!;
-    encoded.rows[i] = report.row;
+/**
+ * Packs row reports one at a time, as they are validated, so that no report outlives its row: a worker
+ * that kept a chunk's reports until posting them had the garbage collector copy them, often twice.
+ */
+export class RowEncoder {
+  #n = 0;
+  #keys: string[] = [];
+  #rows: Int32Array;
+  #shapes: Uint16Array;
+  #values: string[] = [];
+  #strings: string[] = [];
+  #issues: Array<[number, Issue[]]> = [];
+  #irregular: Array<[number, RowReport]> = [];
+
+  /** `capacity`: the most reports packed before {@link take}. */
+  constructor(capacity: number) {
+    this.#rows = new Int32Array(capacity);
+    this.#shapes = new Uint16Array(capacity);
+  }
+
+  /** How many reports are packed since the last {@link take}. */
+  get length(): number {
+    return this.#n;
+  }
+
+  push(report: RowReport): void {
+    const i = this.#n++;
+    if (i === 0) this.#keys = Object.keys(report.values);
+    const keys = this.#keys;
+    const values = this.#values;
+    const strings = this.#strings;
+    this.#rows[i] = report.row;
     if (!isRegular(report, keys)) {
-      irregular.push([i, report]);
+      this.#irregular.push([i, report]);
       for (let k = 0; k < keys.length; k++) values.push('');
-      continue;
+      this.#shapes[i] = 0;
+      return;
     }
     const rowValues = report.values;
     for (let k = 0; k < keys.length; k++) values.push(rowValues[keys[k]!]!);
@@ -125,10 +149,37 @@ export function encodeRows(reports: readonly RowReport[]): EncodedRows {
         strings.push(key);
       }
     }
-    shapes[i] = shape;
-    if (report.issues.length) issues.push([i, report.issues]);
+    this.#shapes[i] = shape;
+    if (report.issues.length) this.#issues.push([i, report.issues]);
   }
-  return encoded;
+
+  /** The reports packed since the last call; starts a new chunk. */
+  take(): EncodedRows {
+    const n = this.#n;
+    const encoded: EncodedRows = {
+      keys: this.#keys,
+      rows: this.#rows.slice(0, n),
+      shapes: this.#shapes.slice(0, n),
+      values: this.#values,
+      strings: this.#strings,
+      issues: this.#issues,
+      irregular: this.#irregular,
+    };
+    this.#n = 0;
+    this.#keys = [];
+    this.#values = [];
+    this.#strings = [];
+    this.#issues = [];
+    this.#irregular = [];
+    return encoded;
+  }
+}
+
+/** Packs row reports for `postMessage`; transfer {@link transferables}. */
+export function encodeRows(reports: readonly RowReport[]): EncodedRows {
+  const encoder = new RowEncoder(reports.length);
+  for (const report of reports) encoder.push(report);
+  return encoder.take();
 }
 
 /** The buffers to transfer with an {@link EncodedRows} (they are not usable by the sender afterwards). */

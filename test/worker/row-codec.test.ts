@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { validateCsv } from '../../src/core/index.js';
 import type { Issue, Profile, RowReport, UserRecord } from '../../src/core/index.js';
 import { DEFAULT_PROFILE } from '../../src/core/profile.js';
-import { decodeRows, encodeRows } from '../../src/worker/row-codec.js';
+import { RowEncoder, decodeRows, encodeRows } from '../../src/worker/row-codec.js';
 import { readFixture, readManifest } from '../helpers/fixtures.js';
 
 const plain = (rows: RowReport[]) => JSON.parse(JSON.stringify(rows)) as RowReport[];
@@ -70,9 +70,15 @@ describe('row codec (worker → page)', () => {
         }),
       );
     fc.assert(
-      fc.property(fc.array(report, { maxLength: 30 }), (reports) => {
+      fc.property(fc.array(report, { maxLength: 30 }), fc.nat(30), (reports, cut) => {
         const decoded = decodeRows(structuredClone(encodeRows(reports)));
         expect(plain(decoded)).to.deep.equal(plain(reports));
+        // One encoder for chunk after chunk, as a worker uses it.
+        const encoder = new RowEncoder(30);
+        reports.slice(0, cut).forEach((r) => encoder.push(r));
+        const first = decodeRows(structuredClone(encoder.take()));
+        reports.slice(cut).forEach((r) => encoder.push(r));
+        expect(plain([...first, ...decodeRows(structuredClone(encoder.take()))])).to.deep.equal(plain(reports));
         decoded.forEach((row, i) => {
           expect(Object.keys(row).sort()).to.deep.equal(Object.keys(reports[i]!).sort());
           if (row.record) expect(Object.keys(row.record).sort()).to.deep.equal(Object.keys(reports[i]!.record!).sort());
