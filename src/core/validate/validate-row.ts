@@ -35,12 +35,22 @@ export interface RowValidator {
 /** The subset of {@link ValidateOptions} the per-row validator uses (all structured-clonable except `messages`). */
 export type RowValidatorOptions = Pick<ValidateOptions, 'profile' | 'brand' | 'defaultCountry' | 'messages'>;
 
+/** The validator of the last run, with what it was built from. */
+let last: { key: string; messages: RowValidatorOptions['messages']; validator: RowValidator } | undefined;
+
 /**
- * Builds the per-row validator for one run: the zod schema is built once here.
- * `mapping` says where each profile column is in a row's cells (from the header check);
- * default: template order.
+ * The per-row validator for a run: the zod schema is built here once. `mapping` says where each profile
+ * column is in a row's cells (from the header check); default: template order. A run with the same
+ * settings as the last gets the same validator: with new functions on every run, the engine threw away
+ * the worker's loop it had optimized around the last ones ("wrong call target") and optimized it again.
  */
 export function createRowValidator(options: RowValidatorOptions = {}, mapping?: ColumnMapping | null): RowValidator {
+  const key = JSON.stringify([options.profile ?? null, options.brand ?? null, options.defaultCountry ?? null, mapping ?? null]);
+  if (last?.key !== key || last.messages !== options.messages) last = { key, messages: options.messages, validator: buildRowValidator(options, mapping) };
+  return last.validator;
+}
+
+function buildRowValidator(options: RowValidatorOptions, mapping: ColumnMapping | null | undefined): RowValidator {
   const profile: Profile = options.profile ?? DEFAULT_PROFILE;
   const core = coreColumns(profile);
   const messages: MessageCatalog = resolveMessages(options.messages);
