@@ -104,3 +104,18 @@ describe('validateCsv: progress, abort, limits', () => {
     expect((await validateCsv(`${bigCsv(5)}\r\n,,,\r\n`, { maxRows: 5 })).summary.blankSkipped).to.equal(2);
   });
 });
+
+describe('createRowValidator: one per settings', () => {
+  it('gives the same validator for the same settings, and a new one when any setting changes', () => {
+    const row = { row: 2, cells: ['phone', '020 7946 0018', 'a@b.example', 'Ana'] };
+    const us = createRowValidator({ defaultCountry: 'US' });
+    expect(createRowValidator({ defaultCountry: 'US' })).to.equal(us);
+    expect(createRowValidator({ defaultCountry: 'GB' }).validateCells(row).record?.phone).to.equal('+442079460018');
+    expect(createRowValidator({ defaultCountry: 'US' }).validateCells(row).record).to.equal(undefined);
+    const brand = createRowValidator({ brand: 'Acme' }).validateCells({ row: 2, cells: ['', '', '', ''] });
+    expect(brand.issues.map((i) => i.message).join(' ')).to.include('Acme ID').and.not.include('iPlum');
+    const renamed = { columns: [{ key: 'loginType', header: 'Login', rule: 'loginType' as const }, { key: 'mobile', header: 'Mobile', rule: 'phone' as const }, { key: 'email', header: 'Email', rule: 'email' as const }, { key: 'name', header: 'Name', rule: 'name' as const }] };
+    expect(createRowValidator({ profile: renamed }).validateCells({ row: 2, cells: ['phone', '+14085550142', 'a@b.example', 'Ana'] }).values).to.have.keys('loginType', 'mobile', 'email', 'name');
+    expect(createRowValidator({}, { indices: [1, 0, 2, 3], known: [true, true, true, true] }).validateCells({ row: 2, cells: ['+14085550142', 'phone', 'a@b.example', 'Ana'] }).record?.phone).to.equal('+14085550142');
+  });
+});
