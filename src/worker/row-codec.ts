@@ -95,8 +95,11 @@ export class RowEncoder {
     return this.#n;
   }
 
+  /** Packs one report (a RangeError past the capacity: a typed array would drop it without a word). */
   push(report: RowReport): void {
-    const i = this.#n++;
+    const i = this.#n;
+    if (i === this.#rows.length) throw new RangeError(`bulk-enroll: a chunk holds at most ${i} row reports`);
+    this.#n = i + 1;
     if (i === 0) this.#keys = Object.keys(report.values);
     const keys = this.#keys;
     const values = this.#values;

@@ -30,6 +30,9 @@ describe('row codec (worker → page)', () => {
     const decoded = decodeRows(structuredClone(encodeRows(report.rows)));
     expect(plain(decoded)).to.deep.equal(plain(report.rows));
     expect(decodeRows(encodeRows([]))).to.deep.equal([]);
+    const full = new RowEncoder(1);
+    full.push(report.rows[0]!);
+    expect(() => full.push(report.rows[1]!)).to.throw(RangeError);
   });
 
   it('gives back any report of the usual shape, whichever fields are strings of their own', () => {
