@@ -98,34 +98,7 @@ export function detectNewline(text: string, delimiter: Delimiter): Newline {
  * must check that each but the last ends outside a quoted value, and parse whole otherwise.
  */
 export function splitPoints(text: string, parts: number, newline: Newline, firstShare = 1 / parts): number[] {
-  const points: number[] = [];
-  const n = text.length;
-  const firstEnd = n * firstShare;
-  let quotes = 0;
-  let scanned = 0;
-  for (let k = 1; k < parts; k++) {
-    const target = firstEnd + ((n - firstEnd) * (k - 1)) / Math.max(1, parts - 1);
-    let at = Math.max(Math.floor(target), points[points.length - 1] ?? 0);
-    // Quote parity up to `at`, counted with indexOf (fast on text with few quotes).
-    for (let q = text.indexOf('"', scanned); q !== -1 && q < at; q = text.indexOf('"', q + 1)) quotes++;
-    scanned = at;
-    // Walk to the next line break outside quotes.
-    let found = -1;
-    while (at < n) {
-      const next = text.indexOf(newline, at);
-      if (next === -1) break;
-      for (let q = text.indexOf('"', at); q !== -1 && q < next; q = text.indexOf('"', q + 1)) quotes++;
-      at = next + newline.length;
-      scanned = at;
-      if (quotes % 2 === 0) {
-        found = at;
-        break;
-      }
-    }
-    if (found === -1 || found >= n) break;
-    points.push(found);
-  }
-  return points;
+  return cutPoints(text.length, 0, parts, firstShare, (at) => text.indexOf('"', at), (at) => text.indexOf(newline, at), newline.length);
 }
 
 /**
@@ -136,21 +109,29 @@ export function splitPoints(text: string, parts: number, newline: Newline, first
  * part but the last ends outside a quoted value.
  */
 export function byteSplitPoints(bytes: Uint8Array, from: number, parts: number, firstShare = 1 / parts): number[] {
+  return cutPoints(bytes.length, from, parts, firstShare, (at) => bytes.indexOf(0x22, at), (at) => bytes.indexOf(0x0a, at), 1);
+}
+
+/**
+ * The walk of {@link splitPoints} and {@link byteSplitPoints} over `n` characters or bytes from `from`:
+ * `quoteAt` and `breakAt` find the next quote and line break from a position (indexOf, fast on text with
+ * few quotes); a cut goes right after the first line break past each target where the quotes so far pair up.
+ */
+function cutPoints(n: number, from: number, parts: number, firstShare: number, quoteAt: (at: number) => number, breakAt: (at: number) => number, breakLength: number): number[] {
   const points: number[] = [];
-  const n = bytes.length;
   const firstEnd = from + (n - from) * firstShare;
   let quotes = 0;
   let scanned = from;
   for (let k = 1; k < parts; k++) {
     let at = Math.max(Math.floor(firstEnd + ((n - firstEnd) * (k - 1)) / Math.max(1, parts - 1)), points[points.length - 1] ?? 0);
-    for (let q = bytes.indexOf(0x22, scanned); q !== -1 && q < at; q = bytes.indexOf(0x22, q + 1)) quotes++;
+    for (let q = quoteAt(scanned); q !== -1 && q < at; q = quoteAt(q + 1)) quotes++;
     scanned = at;
     let found = -1;
     while (at < n) {
-      const next = bytes.indexOf(0x0a, at);
+      const next = breakAt(at);
       if (next === -1) break;
-      for (let q = bytes.indexOf(0x22, at); q !== -1 && q < next; q = bytes.indexOf(0x22, q + 1)) quotes++;
-      at = scanned = next + 1;
+      for (let q = quoteAt(at); q !== -1 && q < next; q = quoteAt(q + 1)) quotes++;
+      at = scanned = next + breakLength;
       if (quotes % 2 === 0) {
         found = at;
         break;
