@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { decodeBytes, validateCsv } from '../../src/core/index.js';
-import { decodePart, decodeWindows1252, partDecoding, readInput } from '../../src/core/csv/decode.js';
+import { decodePart, decodeWindows1252, partDecoding, readBytes } from '../../src/core/csv/decode.js';
 import type { Encoding } from '../../src/core/csv/decode.js';
 
 const bytes = (...b: number[]): Uint8Array => new Uint8Array(b);
@@ -36,7 +36,7 @@ describe('decodeBytes', () => {
         return Promise.resolve(new ArrayBuffer(0));
       },
     });
-    expect(await readInput(spy, 10)).to.include({ ok: false, refused: 'file.too_large', bytes: 100 });
+    expect(await readBytes(spy, 10)).to.include({ ok: false, refused: 'file.too_large', bytes: 100 });
     expect(read).to.equal(false);
     const report = await validateCsv(new Uint8Array(50), { maxBytes: 10 });
     expect(report.fileIssues.map((i) => i.code)).to.deep.equal(['file.too_large']);

@@ -183,17 +183,6 @@ export async function readBytes(input: CsvInput, maxBytes: number = DEFAULT_MAX_
 }
 
 /**
- * Reads any accepted input into text, enforcing `maxBytes` from `Blob.size` / `byteLength`
- * before the whole file is read.
- */
-export async function readInput(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES, encoding?: Encoding): Promise<DecodeResult> {
-  const read = await readBytes(input, maxBytes);
-  if (!read.ok) return read;
-  if ('text' in read) return { ok: true, text: read.text, encoding: 'utf-8', bytes: read.bytes };
-  return decodeBytes(read.bytes, encoding);
-}
-
-/**
  * How a file's bytes can be decoded a part at a time, each part cut right after a line feed (0x0A is never
  * part of another character in UTF-8 or Windows-1252): from `start` (after a UTF-8 byte-order mark), in
  * `encoding`. With `fatal`, the encoding is only a guess: when a part is not valid UTF-8, the file must be
