@@ -106,12 +106,13 @@ describe('validateCsv: progress, abort, limits', () => {
 });
 
 describe('createRowValidator: one per settings', () => {
-  it('gives the same validator for the same settings, and a new one when any setting changes', () => {
+  it('gives the same validator for settings used lately, and a new one when any setting changes', () => {
     const row = { row: 2, cells: ['phone', '020 7946 0018', 'a@b.example', 'Ana'] };
     const us = createRowValidator({ defaultCountry: 'US' });
     expect(createRowValidator({ defaultCountry: 'US' })).to.equal(us);
     expect(createRowValidator({ defaultCountry: 'GB' }).validateCells(row).record?.phone).to.equal('+442079460018');
     expect(createRowValidator({ defaultCountry: 'US' }).validateCells(row).record).to.equal(undefined);
+    expect(createRowValidator({ defaultCountry: 'US' }), 'kept while another setting was used').to.equal(us);
     const brand = createRowValidator({ brand: 'Acme' }).validateCells({ row: 2, cells: ['', '', '', ''] });
     expect(brand.issues.map((i) => i.message).join(' ')).to.include('Acme ID').and.not.include('iPlum');
     const renamed = { columns: [{ key: 'loginType', header: 'Login', rule: 'loginType' as const }, { key: 'mobile', header: 'Mobile', rule: 'phone' as const }, { key: 'email', header: 'Email', rule: 'email' as const }, { key: 'name', header: 'Name', rule: 'name' as const }] };

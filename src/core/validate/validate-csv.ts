@@ -109,17 +109,13 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   return finish(buildReport(file, headerIssues, reports, blankSkipped));
 }
 
-let cached: { key: readonly unknown[]; validator: RowValidator } | undefined;
-
 /**
  * Validates one row given by column key (for in-place fixes): the same rules as `validateCsv`,
  * without cross-row checks (no duplicates), but with `existingLoginIds` when given.
  * `options.row` is the spreadsheet row number to report (default 0).
  */
 export function validateRow(values: Record<string, string>, options: ValidateOptions & { row?: number } = {}): RowReport {
-  const key = [options.profile, options.brand, options.defaultCountry, options.messages] as const;
-  if (!cached || cached.key.some((k, i) => k !== key[i])) cached = { key, validator: createRowValidator(options) };
-  const report = cached.validator.validateValues(values, options.row ?? 0);
+  const report = createRowValidator(options).validateValues(values, options.row ?? 0);
   if (options.existingLoginIds && report.loginKey !== undefined) {
     if (existingKeySet(options.existingLoginIds, options.defaultCountry).has(report.loginKey)) {
       report.issues.push(

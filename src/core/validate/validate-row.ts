@@ -35,19 +35,22 @@ export interface RowValidator {
 /** The subset of {@link ValidateOptions} the per-row validator uses (all structured-clonable except `messages`). */
 export type RowValidatorOptions = Pick<ValidateOptions, 'profile' | 'brand' | 'defaultCountry' | 'messages'>;
 
-/** The validator of the last run, with what it was built from. */
-let last: { key: string; messages: RowValidatorOptions['messages']; validator: RowValidator } | undefined;
+/** The validators of the last few settings, newest first (validations and in-place fixes alternate). */
+const recent: Array<{ key: string; messages: RowValidatorOptions['messages']; validator: RowValidator }> = [];
 
 /**
  * The per-row validator for a run: the zod schema is built here once. `mapping` says where each profile
- * column is in a row's cells (from the header check); default: template order. A run with the same
- * settings as the last gets the same validator: with new functions on every run, the engine threw away
- * the worker's loop it had optimized around the last ones ("wrong call target") and optimized it again.
+ * column is in a row's cells (from the header check); default: template order. Settings used lately get
+ * the validator they had: with new functions on every run, the engine threw away the worker's loop it had
+ * optimized around the last ones ("wrong call target") and optimized it again.
  */
 export function createRowValidator(options: RowValidatorOptions = {}, mapping?: ColumnMapping | null): RowValidator {
   const key = JSON.stringify([options.profile ?? null, options.brand ?? null, options.defaultCountry ?? null, mapping ?? null]);
-  if (last?.key !== key || last.messages !== options.messages) last = { key, messages: options.messages, validator: buildRowValidator(options, mapping) };
-  return last.validator;
+  const at = recent.findIndex((entry) => entry.key === key && entry.messages === options.messages);
+  const entry = at >= 0 ? recent.splice(at, 1)[0]! : { key, messages: options.messages, validator: buildRowValidator(options, mapping) };
+  recent.unshift(entry);
+  recent.length = Math.min(recent.length, 4);
+  return entry.validator;
 }
 
 function buildRowValidator(options: RowValidatorOptions, mapping: ColumnMapping | null | undefined): RowValidator {
