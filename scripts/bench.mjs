@@ -49,7 +49,7 @@ const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : 'none');
 console.log(`${chromiumVersion(chrome)}, ${(await import('node:os')).cpus().length} cores. Ratios are to Papa.parse(text, {header: true}) in the same page.\n`);
 for (const rows of sizes) {
   const r = await page.evaluate((n, runs) => window.bench(n, runs), rows, runsFor(rows));
-  console.log(`${rows.toLocaleString('en')} rows (${(r.bytes / 1e6).toFixed(1)} MB), median of ${runsFor(rows)}${runsFor(rows) > 1 ? ' after a warm-up run' : ''}:`);
+  console.log(`${rows.toLocaleString('en')} rows (${(r.bytes / 1e6).toFixed(1)} MB), median of ${runsFor(rows)}${r.warmRows ? ` after untimed runs of ${r.warmRows.toLocaleString('en')} rows in all` : ''}:`);
   console.log(`  papaparse alone            ${ms(r.papaMs)}`);
   console.log(`  validateCsv, one thread    ${ms(r.singleMs)}  ${Math.round(rows / (r.singleMs / 1000)).toLocaleString('en')} rows/s  ${x(r.singleMs, r.papaMs)} papaparse`);
   console.log(`  worker pool (${r.poolWorkers} workers)     ${ms(r.poolMs)}  ${Math.round(rows / (r.poolMs / 1000)).toLocaleString('en')} rows/s  ${x(r.poolMs, r.papaMs)} papaparse  (file bytes → full report on the page)`);

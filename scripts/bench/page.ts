@@ -15,14 +15,22 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** A full collection between measures (the bench starts Chromium with --expose-gc), so that one measure does not pay for another's garbage. */
 const collect = () => (globalThis as unknown as { gc?: () => void }).gc?.();
 
+/** Rows validated untimed before a measure's timed runs, whatever the file's size. */
+const WARM_ROWS = 100_000;
+
 /**
- * The median of `runs` timed runs of `fn`. With more than one run, one untimed run comes first: the
- * elements' code is then optimized as on a page that has already checked a file (the first file in a fresh
- * page is measured on its own, below).
+ * The median of `runs` timed runs of `fn` on a file of `rows` rows. With more than one run, untimed runs
+ * come first, together at least {@link WARM_ROWS} rows: the code is then optimized as on a page that has
+ * already checked a file or two, at every size alike. (One warm-up run of 10,000 rows left each pool
+ * worker with 5,000 rows seen, and the timed runs still measured its engine compiling: 144, 112, 137,
+ * 122, 75, 64, 51 ms, then about 55.) The first file in a fresh page is measured on its own, below.
  */
-async function time(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+const warmUpRuns = (runs: number, rows: number) => (runs > 1 ? Math.max(1, Math.ceil(WARM_ROWS / rows)) : 0);
+
+async function time(runs: number, rows: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   const times: number[] = [];
-  for (let i = runs > 1 ? -1 : 0; i < runs; i++) {
+  const warmUp = warmUpRuns(runs, rows);
+  for (let i = -warmUp; i < runs; i++) {
     collect();
     const start = performance.now();
     await fn();
@@ -42,6 +50,8 @@ export interface SizeResult {
   longestTaskMs: number;
   firstProgressMs: number;
   rowsReported: number;
+  /** Rows validated untimed before each measure's timed runs. */
+  warmRows: number;
 }
 
 let pool: ValidationClient | undefined;
@@ -49,10 +59,10 @@ let pool: ValidationClient | undefined;
 async function benchSize(rows: number, runs: number): Promise<SizeResult> {
   const bytes = await (await fetch(`/data/${rows}.csv`)).arrayBuffer();
   const text = new TextDecoder().decode(bytes);
-  const papaMs = await time(runs, () => Papa.parse(text, { header: true, skipEmptyLines: 'greedy' }));
+  const papaMs = await time(runs, rows, () => Papa.parse(text, { header: true, skipEmptyLines: 'greedy' }));
 
   let rowsReported = 0;
-  const singleMs = await time(runs, async () => {
+  const singleMs = await time(runs, rows, async () => {
     const report = await validateCsv(text, { maxRows: 2_000_000, maxBytes: 1 << 30 });
     rowsReported = report.rows.length;
   });
@@ -70,7 +80,7 @@ async function benchSize(rows: number, runs: number): Promise<SizeResult> {
   observer.observe({ type: 'longtask' });
   let firstProgressMs = Infinity;
   const blob = new Blob([bytes], { type: 'text/csv' });
-  const poolMs = await time(runs, async () => {
+  const poolMs = await time(runs, rows, async () => {
     const start = performance.now();
     windows.push([start, Infinity]);
     let first = true;
@@ -89,7 +99,7 @@ async function benchSize(rows: number, runs: number): Promise<SizeResult> {
   const during = (task: PerformanceEntry) => windows.some(([from, to]) => task.startTime + task.duration > from && task.startTime < to);
   const longestTaskMs = Math.max(0, ...tasks.filter(during).map((task) => task.duration));
   const poolWorkers = client.poolSize;
-  return { rows, bytes: bytes.byteLength, papaMs, singleMs, poolMs, poolWorkers, longestTaskMs, firstProgressMs, rowsReported };
+  return { rows, bytes: bytes.byteLength, papaMs, singleMs, poolMs, poolWorkers, longestTaskMs, firstProgressMs, rowsReported, warmRows: warmUpRuns(runs, rows) * rows };
 }
 
 export interface HeapResult {
