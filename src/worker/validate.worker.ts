@@ -80,14 +80,15 @@ function sizeOf(input: string | Blob | ArrayBuffer | Uint8Array): number {
 
 /**
  * Validates `rows` (report indexes `start…`), posting the reports to the page in compact chunks.
- * After each chunk, `onKeys` gets the chunk's login keys and the index in `rows` of its first row.
+ * After each chunk, `onKeys` gets the chunk's login keys and the index in `rows` of its first row; the
+ * chunk's rows are then cleared from `rows`.
  * Yields between chunks so that an abort (and a helper's keys) can arrive; `share.end` may be
  * lowered meanwhile, to no less than `share.next`.
  */
 async function validateRows(
   id: number,
   start: number,
-  rows: readonly CsvRow[],
+  rows: Array<CsvRow | undefined>,
   columns: ColumnMapping,
   options: WorkerValidateOptions,
   onKeys: (from: number, keys: Array<string | undefined>) => void,
@@ -107,6 +108,8 @@ async function validateRows(
       const encoded = chunk.take();
       scope.postMessage({ id, type: 'rows', start: start + chunkStart, encoded }, transferables(encoded));
       onKeys(chunkStart, keys);
+      // Validated rows are let go, so that the garbage collector can take them during the run.
+      rows.fill(undefined, chunkStart, i + 1);
       keys = [];
       chunkStart = share.next = i + 1;
       if (share.next < share.end) {
@@ -166,9 +169,10 @@ async function validateWhole(id: number, text: string, file: FileInfo, options: 
   if (read.columns === null || read.rows.length === 0) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
   post({ id, type: 'begin', file: read.file, fileIssues: read.fileIssues, blankSkipped: read.blankSkipped, total: read.rows.length });
   const keys: Array<string | undefined> = [];
+  const rowNumbers = Int32Array.from(read.rows, (row) => row.row);
   await validateRows(id, 0, read.rows, read.columns, options, (_from, chunk) => keys.push(...chunk));
   checkAborted(id);
-  post({ id, type: 'done', patch: crossRowPatch(keys, read.rows.map((row) => row.row), options) });
+  post({ id, type: 'done', patch: crossRowPatch(keys, rowNumbers, options) });
 }
 
 /**
