@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { applyCrossRowChecks, buildReport, createRowValidator, readCsv, validateCsv } from '../../src/core/index.js';
 import type { RowReport, ValidateOptions, ValidationReport } from '../../src/core/index.js';
-import { generateCsv } from './bench/gen.js';
+import { generateCsv } from '../helpers/generate-users.js';
 
 const HEADER = 'iPlum ID (phone/email),Phone #,Email,Name';
 function bigCsv(rows: number): string {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { validateCsv } from '../../src/core/index.js';
 import type { ValidateOptions, ValidationReport } from '../../src/core/index.js';
 import { ValidationClient } from '../../src/worker/validation-client.js';
-import { generateCsv } from '../core/bench/gen.js';
+import { generateCsv } from '../helpers/generate-users.js';
 import { readFixture, readManifest } from '../helpers/fixtures.js';
 
 /** The report without the parts that legitimately differ between runs (none should). */

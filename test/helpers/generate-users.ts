@@ -1,4 +1,5 @@
-// Realistic users CSV for benchmarks: 69% phone logins from 29 countries, non-ASCII names, ~8% bad rows.
+// A realistic users CSV for the worker pool tests: 69% phone logins from 29 countries, non-ASCII names, ~8% bad rows,
+// with a byte-order mark and CRLF as Excel writes them. (`npm run bench` has its own generator, scripts/bench/generate.mjs.)
 import { getExampleNumber } from 'libphonenumber-js/min/es6';
 import type { CountryCode } from 'libphonenumber-js/min/es6';
 import examples from 'libphonenumber-js/examples.mobile.json';
