@@ -294,6 +294,9 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
     return postFileReport(id, file, header.issues, 0);
   }
   const mine = dataRows(own.records, header.index + 1, 0, -1);
+  const ownRecords = own.records.length;
+  // The rows hold the cells now: the parsed records go, and each row goes once validated (validateRows).
+  own.records = [];
   const total = mine.rows.length + replies.reduce((sum, reply) => sum + reply.rows, 0);
   const blankSkipped = mine.blank + replies.reduce((sum, reply) => sum + reply.blank, 0);
   const countIssue = rowCountIssue(total, options);
@@ -325,7 +328,7 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
     return tail.length;
   };
   const gathered: Array<Promise<unknown>> = [];
-  let rowOffset = own.records.length;
+  let rowOffset = ownRecords;
   let start = mine.rows.length;
   peers.forEach((port, p) => {
     let expected = replies[p]!.rows;
