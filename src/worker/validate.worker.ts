@@ -6,7 +6,7 @@
  */
 import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
-import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseRecords, splitPoints } from '../core/csv/parse.js';
+import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseRecords, splitPoints } from '../core/csv/parse.js';
 import type { Delimiter, ParsedRecords } from '../core/csv/parse.js';
 import { decodePart, decodeWindows1252, partDecoding } from '../core/csv/decode.js';
 import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
@@ -29,8 +29,6 @@ const CHUNK_ROWS = 4096;
 const CLOCK_ROWS = 128;
 /** Below this many characters the primary works alone: cutting the file would cost more than it saves. */
 const SHARE_FROM_CHARS = 256 * 1024;
-/** How many characters papaparse looks at to guess the line break (see detectNewline). */
-const NEWLINE_WINDOW = 1024 * 1024;
 /**
  * The primary's part, against an equal share: a little more, so that a helper usually finishes first
  * and takes some of the rows the primary has left (see `Share`), rather than the primary waiting for it.
@@ -195,7 +193,7 @@ const drop = (id: number, peers: readonly MessagePort[]) => peers.forEach((port)
 async function partsOfText(id: number, text: string, file: FileInfo): Promise<Parts | null> {
   if (!helpers.length || text.length < SHARE_FROM_CHARS) return null;
   const delimiter = detectDelimiter(text);
-  const newline = detectNewline(text, delimiter);
+  const newline = detectNewline(text);
   const points = splitPoints(text, helpers.length + 1, newline, PRIMARY_SHARE / (helpers.length + 1));
   if (points.length === 0) return null;
   const bounds = [0, ...points, text.length];
@@ -241,7 +239,7 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
     head += how.encoding === 'windows-1252' ? decodeWindows1252(more) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(more, { stream: true });
   }
   const delimiter = detectDelimiter(head);
-  const newline = detectNewline(head, delimiter);
+  const newline = detectNewline(head);
   if (!cutsFitNewline(bytes, points, newline)) {
     drop(id, peers);
     return null;

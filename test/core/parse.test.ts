@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { parseCsv } from '../../src/core/index.js';
 import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseInParts, parseRecords } from '../../src/core/csv/parse.js';
 import { listFixtures, readFixtureText } from '../helpers/fixtures.js';
@@ -40,6 +41,37 @@ describe('parseCsv: spreadsheet realities', () => {
   });
   it('keeps a quoted line break inside one record', () => {
     expect(parseCsv('a,"x\r\ny",b\r\nc,d,e\r\n')).to.deep.equal([['a', 'x\r\ny', 'b'], ['c', 'd', 'e']]);
+  });
+});
+
+describe('detectNewline: the line break papaparse guesses', () => {
+  const papaGuess = (text: string) => Papa.parse<string[]>(text, { delimiter: ',', preview: 1 }).meta.linebreak;
+  const piece = fc.constantFrom('a', ',', '"', '""', '\r', '\n', '\r\n', '"x\r\ny"', '"\n"');
+
+  it('is papaparse’s own guess for any text of quotes, CRs and line feeds', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(detectNewline(text)).to.equal(papaGuess(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('looks at the first 1,048,576 characters only, as papaparse does', () => {
+    const filler = 'a'.repeat(1024 * 1024 - 2);
+    // The CRs come past the window: only the line feed inside it counts.
+    const late = `${filler}\n,${'\r'.repeat(10)}`;
+    expect(papaGuess(late)).to.equal('\n');
+    expect(detectNewline(late)).to.equal('\n');
+    // A quote whose partner lies past the window stays, and the CR after it counts.
+    const open = `"\r\r${filler}"\n`;
+    expect(papaGuess(open)).to.equal('\r');
+    expect(detectNewline(open)).to.equal('\r');
+    // The same quote closed inside the window hides the CRs.
+    const closed = `"\r\r"\r\n${filler}`;
+    expect(papaGuess(closed)).to.equal('\r\n');
+    expect(detectNewline(closed)).to.equal('\r\n');
   });
 });
 
@@ -91,7 +123,7 @@ describe('parseInParts: a big text parsed a part at a time', () => {
         const pieces = bounds.slice(1).map((end, p) => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(bounds[p], end)));
         expect(pieces.join('')).to.equal(csv);
         const whole = parseRecords(csv);
-        const newline = detectNewline(csv, whole.delimiter);
+        const newline = detectNewline(csv);
         const parsed = pieces.map((piece) => parseRecords(piece, { delimiter: whole.delimiter, newline }));
         if (cutsFitNewline(bytes, points, newline) && parsed.slice(0, -1).every((part) => part.unclosedQuoteRecord < 0)) {
           expect(parsed.flatMap((part) => part.records)).to.deep.equal(whole.records);
