@@ -136,7 +136,7 @@ describe('ValidationClient (the worker pool)', () => {
     }
   });
 
-  it('cuts the bytes of a big file only where the whole file decodes and parses the same', async () => {
+  it('cuts the bytes of a big file only where the whole file decodes and parses the same, from a file or from bytes', async () => {
     const lines = generateCsv(12000).replace(/^\uFEFF/, '').split('\r\n');
     const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
     const ascii = lines.map((line) => line.replace(/[\u0080-\uffff]/g, 'e'));
@@ -157,7 +157,9 @@ describe('ValidationClient (the worker pool)', () => {
     for (const [name, bytes, options] of variants) {
       const inThread = await validateCsv(bytes, options);
       expect(inThread.summary.rows, name).to.be.greaterThan(11000);
-      expect(comparable(await pool.validate(new File([bytes as Uint8Array<ArrayBuffer>], 'users.csv'), options)), name).to.deep.equal(comparable(inThread));
+      // The same from a file (read in the primary) and from bytes given as they are.
+      expect(comparable(await pool.validate(new File([bytes as Uint8Array<ArrayBuffer>], 'users.csv'), options)), `${name}, a file`).to.deep.equal(comparable(inThread));
+      expect(comparable(await pool.validate(bytes.slice(), options)), `${name}, bytes`).to.deep.equal(comparable(inThread));
     }
     expect((await validateCsv(latin1(late))).file.encoding).to.equal('windows-1252');
   });
