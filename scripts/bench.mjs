@@ -61,7 +61,7 @@ for (const rows of sizes) {
     await fresh.close();
     console.log(`  the first file in a fresh page ${ms(coldMs)}  ${x(coldMs, r.papaMs)} papaparse  (workers started for it, their code not yet optimized)`);
   }
-  console.log(`  main thread while the pool validates: longest task ${r.longestTaskMs ? ms(r.longestTaskMs) : 'under 50 ms (no long task)'}; first progress after ${ms(r.firstProgressMs)}`);
+  console.log(`  main thread while the pool validates: longest task ${r.longestTaskMs ? ms(r.longestTaskMs) : 'under 50 ms (no long task)'}; first progress after ${ms(r.firstProgressMs)}, then at least every ${ms(r.longestProgressGapMs)}`);
   if (rows >= 1_000_000) {
     for (const mode of ['thread', 'pool']) {
       // In a fresh page each, so that nothing of the timed runs is in its heap.

@@ -49,6 +49,8 @@ export interface SizeResult {
   poolWorkers: number;
   longestTaskMs: number;
   firstProgressMs: number;
+  /** The longest time without a progress call while the pool validates (from the start to the report), over every run, warm-up included. */
+  longestProgressGapMs: number;
   rowsReported: number;
   /** Rows validated untimed before each measure's timed runs. */
   warmRows: number;
@@ -79,27 +81,34 @@ async function benchSize(rows: number, runs: number): Promise<SizeResult> {
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
   let firstProgressMs = Infinity;
+  let longestProgressGapMs = 0;
   const blob = new Blob([bytes], { type: 'text/csv' });
   const poolMs = await time(runs, rows, async () => {
     const start = performance.now();
     windows.push([start, Infinity]);
     let first = true;
+    let previous = start;
     await client.validate(blob, {
       maxRows: 2_000_000,
       maxBytes: 1 << 30,
       onProgress: () => {
-        if (first) firstProgressMs = Math.min(firstProgressMs, performance.now() - start);
+        const now = performance.now();
+        if (first) firstProgressMs = Math.min(firstProgressMs, now - start);
         first = false;
+        longestProgressGapMs = Math.max(longestProgressGapMs, now - previous);
+        previous = now;
       },
     });
-    windows[windows.length - 1]![1] = performance.now();
+    const end = performance.now();
+    longestProgressGapMs = Math.max(longestProgressGapMs, end - previous);
+    windows[windows.length - 1]![1] = end;
   });
   await new Promise((resolve) => setTimeout(resolve, 100));
   observer.disconnect();
   const during = (task: PerformanceEntry) => windows.some(([from, to]) => task.startTime + task.duration > from && task.startTime < to);
   const longestTaskMs = Math.max(0, ...tasks.filter(during).map((task) => task.duration));
   const poolWorkers = client.poolSize;
-  return { rows, bytes: bytes.byteLength, papaMs, singleMs, poolMs, poolWorkers, longestTaskMs, firstProgressMs, rowsReported, warmRows: warmUpRuns(runs, rows) * rows };
+  return { rows, bytes: bytes.byteLength, papaMs, singleMs, poolMs, poolWorkers, longestTaskMs, firstProgressMs, longestProgressGapMs, rowsReported, warmRows: warmUpRuns(runs, rows) * rows };
 }
 
 export interface HeapResult {

@@ -23,6 +23,14 @@ import type { PartDecoding } from '../core/csv/decode.js';
 import type { ColumnMapping, CrossRowPatch } from '../core/validate/stages.js';
 import type { EncodedRows } from './row-codec.js';
 
+/**
+ * The share of a pooled run's progress (`bytesDone` of `bytesTotal`) that reading the file counts for: the
+ * primary reports its decoding and parsing up to this share, and the rows validated then fill the rest.
+ * Reading took about a sixth of a run at 100k and 1M rows (bench), and a big file's reading takes long
+ * enough that the progress must move during it (at least every 100 ms).
+ */
+export const READ_SHARE = 1 / 6;
+
 /** The options that cross into a worker: everything but the callbacks, the signal and the message functions. */
 export type WorkerValidateOptions = Omit<ValidateOptions, 'signal' | 'onProgress' | 'existingLoginIds' | 'messages'> & {
   existingLoginIds?: string[];

@@ -6,11 +6,12 @@
  */
 import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
-import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseRecords, splitPoints } from '../core/csv/parse.js';
-import type { Delimiter, ParsedRecords } from '../core/csv/parse.js';
+import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseInParts, parseRecords, splitPoints } from '../core/csv/parse.js';
+import type { Delimiter, Newline, ParsedRecords } from '../core/csv/parse.js';
 import { decodePart, decodeWindows1252, partDecoding } from '../core/csv/decode.js';
 import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
 import { buildReport } from '../core/validate/report.js';
+import { READ_SHARE } from './protocol.js';
 import type { HelperMessage, PrimaryMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { RowEncoder, transferables } from './row-codec.js';
 import { yieldToEventLoop } from '../core/yield.js';
@@ -36,6 +37,13 @@ const SHARE_FROM_CHARS = 256 * 1024;
 const PRIMARY_SHARE = 1.1;
 /** The fewest rows worth handing to a helper (fewer cost more to send than to validate). */
 const TAIL_FROM_ROWS = 1024;
+/** The primary decodes and parses its part this much at a time, telling its progress in between (about 30 ms each). */
+const DECODE_PIECE_BYTES = 8 << 20;
+const PARSE_PIECE_CHARS = 1 << 20;
+/** How far the primary's reading is when the file's bytes are read, when they are cut, and when its part is decoded (then parsed). */
+const READ = 0.05;
+const CUT = 0.1;
+const DECODED = 0.3;
 
 class Aborted extends Error {}
 
@@ -68,9 +76,8 @@ function checkAborted(id: number): void {
   if (aborted.has(id)) throw new Aborted();
 }
 
-/** The size of the input before it is read, for the first progress. */
-function sizeOf(input: string | Blob | ArrayBuffer | Uint8Array): number {
-  if (typeof input === 'string') return input.length;
+/** The size in bytes of an input that is not text, before it is read, for the first progress. */
+function sizeOf(input: Blob | ArrayBuffer | Uint8Array): number {
   if (input instanceof ArrayBuffer) return input.byteLength;
   if (ArrayBuffer.isView(input)) return input.byteLength;
   return input.size;
@@ -189,6 +196,23 @@ interface Parts {
 
 const drop = (id: number, peers: readonly MessagePort[]) => peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
 
+/** Tells the page how far the primary has read its part (`done` of 1): reading is READ_SHARE of a run's progress. */
+function postReading(id: number, bytesTotal: number, done: number): void {
+  post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * done), bytesTotal } });
+}
+
+/** The primary's own part parsed a piece at a time (the same records as in one piece), telling its progress in between. */
+function parseOwn(id: number, text: string, delimiter: Delimiter, newline: Newline, bytesTotal: number): ParsedRecords {
+  const records: string[][] = [];
+  let unclosedQuoteRecord = -1;
+  for (const part of parseInParts(text, PARSE_PIECE_CHARS, { delimiter, newline })) {
+    if (part.unclosedQuoteRecord >= 0) unclosedQuoteRecord = records.length + part.unclosedQuoteRecord;
+    for (const record of part.records) records.push(record);
+    postReading(id, bytesTotal, DECODED + ((1 - DECODED) * part.end) / text.length);
+  }
+  return { records, delimiter, unclosedQuoteRecord };
+}
+
 /** Cuts decoded text into parts, one per worker, and parses them; null when the text is too small to share. */
 async function partsOfText(id: number, text: string, file: FileInfo): Promise<Parts | null> {
   if (!helpers.length || text.length < SHARE_FROM_CHARS) return null;
@@ -204,7 +228,8 @@ async function partsOfText(id: number, text: string, file: FileInfo): Promise<Pa
     port.postMessage(part);
     return reply;
   });
-  const own = parseRecords(text.slice(0, bounds[1]), { delimiter, newline });
+  postReading(id, file.bytes, DECODED);
+  const own = parseOwn(id, text.slice(0, bounds[1]), delimiter, newline, file.bytes);
   return { file, delimiter, own, peers, replies: await Promise.all(parsed), whole: () => text };
 }
 
@@ -216,6 +241,7 @@ async function partsOfText(id: number, text: string, file: FileInfo): Promise<Pa
  */
 async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValidateOptions): Promise<Parts | null> {
   if (!helpers.length || bytes.length < SHARE_FROM_CHARS) return null;
+  postReading(id, bytes.length, READ);
   const how = partDecoding(bytes, options.encoding);
   if (!how) return null;
   const points = byteSplitPoints(bytes, how.start, helpers.length + 1, PRIMARY_SHARE / (helpers.length + 1));
@@ -226,7 +252,9 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
     const part = bytes.slice(bounds[p + 1], bounds[p + 2]);
     port.postMessage({ id, type: 'bytes', bytes: part, decoding: how } satisfies PrimaryMessage, [part.buffer]);
   });
-  const text = decodePart(bytes.subarray(bounds[0], bounds[1]), how);
+  postReading(id, bytes.length, CUT);
+  const ownBytes = bytes.subarray(bounds[0], bounds[1]);
+  const text = decodePart(ownBytes, how, DECODE_PIECE_BYTES, (done) => postReading(id, bytes.length, CUT + ((DECODED - CUT) * done) / ownBytes.length));
   if (text === null) {
     drop(id, peers);
     return null;
@@ -249,7 +277,7 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
     port.postMessage({ id, type: 'part', delimiter, newline, last: p === peers.length - 1 } satisfies PrimaryMessage);
     return reply;
   });
-  const own = parseRecords(text, { delimiter, newline });
+  const own = parseOwn(id, text, delimiter, newline, bytes.length);
   const replies = await Promise.all(parsed);
   if (replies.some((reply) => reply.undecodable)) {
     drop(id, peers);
@@ -265,10 +293,13 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
 /** Primary: read and decode; cut a big file into parts, one per worker; gather; post the cross-row patch. */
 async function validate(id: number, request: Extract<WorkerRequest, { type: 'validate' }>): Promise<void> {
   const { options } = request;
-  post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: 0, bytesTotal: sizeOf(request.input) } });
+  // A file's size is known before it is read; a text's, in UTF-8 bytes, once it is measured.
+  const started = (bytesTotal: number) => post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: 0, bytesTotal } });
+  if (typeof request.input !== 'string') started(sizeOf(request.input));
   const read = await readInputBytes(request.input, options);
   checkAborted(id);
   if ('columns' in read) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
+  if ('text' in read) started(read.file.bytes);
   let parts = 'bytes' in read ? await partsOfBytes(id, read.bytes, options) : null;
   checkAborted(id);
   if (!parts) {

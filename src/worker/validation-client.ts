@@ -1,5 +1,6 @@
 import type { RowReport, ValidateOptions, ValidationReport } from '../core/types.js';
 import { buildReport, countRow } from '../core/validate/report.js';
+import { READ_SHARE } from './protocol.js';
 import type { WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { decodeRows } from './row-codec.js';
 
@@ -112,7 +113,8 @@ export class ValidationClient {
         }
         run.received += reports.length;
         const { total, file } = run.begin!;
-        run.onProgress?.({ rowsDone: run.received, bytesDone: Math.round((file.bytes * run.received) / total), bytesTotal: file.bytes, rowsTotal: total });
+        const bytesDone = Math.round(file.bytes * (READ_SHARE + ((1 - READ_SHARE) * run.received) / total));
+        run.onProgress?.({ rowsDone: run.received, bytesDone, bytesTotal: file.bytes, rowsTotal: total });
         break;
       }
       case 'done':

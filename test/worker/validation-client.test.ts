@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { validateCsv } from '../../src/core/index.js';
-import type { ValidateOptions, ValidationReport } from '../../src/core/index.js';
+import type { ValidateOptions, ValidateProgress, ValidationReport } from '../../src/core/index.js';
 import { ValidationClient } from '../../src/worker/validation-client.js';
+import { READ_SHARE } from '../../src/worker/protocol.js';
 import { generateCsv } from '../helpers/generate-users.js';
 import { readFixture, readManifest } from '../helpers/fixtures.js';
 
@@ -186,21 +187,31 @@ describe('ValidationClient (the worker pool)', () => {
     }
   });
 
-  it('reports progress in rows as the shares come in, ending at the total', async () => {
+  it('reports progress as the file is read and as the shares come in, ending at the total', async () => {
     const csv = generateCsv(12000);
-    const seen: number[] = [];
-    const totals = new Set<number | undefined>();
-    const report = await pool.validate(csv, {
-      onProgress: (p) => {
-        seen.push(p.rowsDone);
-        if (p.rowsDone > 0) totals.add(p.rowsTotal);
-      },
-    });
-    expect(report.summary.rows).to.equal(12000);
-    expect([...totals], 'the row count is known from the first rows on').to.deep.equal([12000]);
-    expect(seen.length).to.be.greaterThan(2);
-    expect(seen[seen.length - 1]).to.equal(12000);
-    for (let i = 1; i < seen.length; i++) expect(seen[i]).to.be.at.least(seen[i - 1]!);
+    for (const input of [csv, new File([csv], 'users.csv')]) {
+      const kind = typeof input === 'string' ? 'text' : 'a file';
+      const seen: ValidateProgress[] = [];
+      const report = await pool.validate(input, { onProgress: (p) => seen.push(p) });
+      expect(report.summary.rows).to.equal(12000);
+      const rows = seen.filter((p) => p.rowsDone > 0);
+      expect([...new Set(rows.map((p) => p.rowsTotal))], `${kind}: the row count is known from the first rows on`).to.deep.equal([12000]);
+      expect(rows.length, kind).to.be.greaterThan(1);
+      // Before any row is validated, the progress moves as the primary decodes and parses its part.
+      const reading = seen.filter((p) => p.rowsDone === 0 && p.bytesDone > 0);
+      expect(reading.length, `${kind}: progress while reading`).to.be.greaterThan(0);
+      expect(seen.indexOf(reading[0]!), kind).to.be.lessThan(seen.indexOf(rows[0]!));
+      // Reading fills the first READ_SHARE of the progress, the rows the rest.
+      const bytesTotal = seen[0]!.bytesTotal;
+      expect(reading[reading.length - 1]!.bytesDone, kind).to.equal(Math.round(bytesTotal * READ_SHARE));
+      for (const p of rows) expect(p.bytesDone, kind).to.equal(Math.round(bytesTotal * (READ_SHARE + ((1 - READ_SHARE) * p.rowsDone) / 12000)));
+      const last = seen[seen.length - 1]!;
+      expect([last.rowsDone, last.bytesDone], kind).to.deep.equal([12000, last.bytesTotal]);
+      for (let i = 1; i < seen.length; i++) {
+        expect(seen[i]!.rowsDone, kind).to.be.at.least(seen[i - 1]!.rowsDone);
+        expect(seen[i]!.bytesDone, `${kind}: bytesDone never goes back`).to.be.at.least(seen[i - 1]!.bytesDone);
+      }
+    }
   });
 
   it('stops on abort, rejects with the reason, and validates the next file normally', async () => {

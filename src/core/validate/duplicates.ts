@@ -28,14 +28,16 @@ export function existingKeySet(ids: Iterable<string> | undefined, defaultCountry
 /**
  * Adds `login_id.duplicate` to every row of a group sharing a login key (with `relatedRows`: the
  * group's other rows, ascending) and `login_id.exists` to rows whose key is in `existingLoginIds`.
- * Rows given an error lose their `record`. Mutates the reports; returns them.
+ * Rows given an error lose their `record`. Mutates the reports; returns them. `repeated`, when given,
+ * is the keys that occur more than once, gathered as the rows were validated (see `RepeatedKeys`).
  */
-export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptions = {}, messages?: MessageCatalog): RowReport[] {
+export function applyCrossRowChecks(reports: RowReport[], options: CrossRowOptions = {}, messages?: MessageCatalog, repeated?: ReadonlySet<string>): RowReport[] {
   const added = crossRowIssues(
     reports.map((report) => report.loginKey),
     (i) => reports[i]!.row,
     existingKeySet(options.existingLoginIds, options.defaultCountry),
     { profile: options.profile, messages: messages ?? options.messages },
+    repeated,
   );
   for (const [i, issues] of added) {
     const report = reports[i]!;

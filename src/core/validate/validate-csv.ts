@@ -7,6 +7,7 @@ import { resolveMessages } from '../messages.js';
 import { DEFAULT_PROFILE, coreColumns } from '../profile.js';
 import { detectDelimiter, parseInParts } from '../csv/parse.js';
 import type { Issue, RowReport, ValidateOptions, ValidationReport } from '../types.js';
+import { RepeatedKeys } from './cross-row.js';
 import { applyCrossRowChecks, existingKeySet } from './duplicates.js';
 import type { ColumnMapping } from './header.js';
 import { makeIssue } from './issue.js';
@@ -36,7 +37,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * row against the profile's rules, finds duplicate and existing login IDs, and returns the report.
  * The text is parsed a part (about a megabyte) at a time, and each part's parsed records are dropped
  * once its rows are validated, so that a big file never holds every parsed record at once.
- * Rows are processed in chunks: `onProgress` is called about every 40 ms (and at the end), `signal`
+ * Rows are processed in chunks: `onProgress` is called about every 40 ms while rows are validated, once
+ * the file is read and decoded (about half a second for a 64 MB file), and at the end; `signal`
  * is checked between chunks (the promise rejects with its reason, an `AbortError` by default), and
  * the engine yields to the event loop between chunks so that an abort message can reach a worker.
  * Never throws on bad file content: every problem is in the report.
@@ -62,6 +64,8 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   let headerIssues: Issue[] = [];
   let validator: RowValidator | undefined;
   const reports: RowReport[] = [];
+  // Repeated login keys are found as rows are validated, between yields: not all at once at the end.
+  const repeated = new RepeatedKeys();
   let count = 0;
   let blankSkipped = 0;
   let recordsBefore = 0;
@@ -93,7 +97,11 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
     if (count > maxRows) continue;
     for (let i = 0; i < rows.length; ) {
       const end = Math.min(rows.length, i + CHUNK_ROWS);
-      for (; i < end; i++) reports.push(validator!.validateCells(rows[i]!));
+      for (; i < end; i++) {
+        const report = validator!.validateCells(rows[i]!);
+        reports.push(report);
+        repeated.add(report.loginKey);
+      }
       if (now() - last >= YIELD_EVERY_MS) {
         const done = partStart + ((part.end - partStart) * i) / rows.length;
         onProgress?.({ rowsDone: reports.length, bytesDone: Math.round((bytesTotal * done) / text.length), bytesTotal });
@@ -105,7 +113,7 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   }
   const countIssue = rowCountIssue(count, settings);
   if (countIssue) return finish(buildReport(file, [countIssue], [], blankSkipped));
-  applyCrossRowChecks(reports, options, messages);
+  applyCrossRowChecks(reports, options, messages, repeated.done());
   return finish(buildReport(file, headerIssues, reports, blankSkipped));
 }
 
