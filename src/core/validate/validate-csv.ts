@@ -64,8 +64,14 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   let headerIssues: Issue[] = [];
   let validator: RowValidator | undefined;
   const reports: RowReport[] = [];
-  // Repeated login keys are found as rows are validated, between yields: not all at once at the end.
+  // Repeated login keys are found a part behind the rows validated (by then the garbage collector has
+  // usually moved their keys out of the young generation, which a big Set of young keys slows down),
+  // between yields: not all at once at the end.
   const repeated = new RepeatedKeys();
+  let keyed = 0;
+  const addKeys = () => {
+    for (; keyed < reports.length; keyed++) repeated.add(reports[keyed]!.loginKey);
+  };
   let count = 0;
   let blankSkipped = 0;
   let recordsBefore = 0;
@@ -95,13 +101,10 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
     count += rows.length;
     // Past `maxRows` the verdict is file.too_many_rows: the rest is only counted.
     if (count > maxRows) continue;
+    addKeys();
     for (let i = 0; i < rows.length; ) {
       const end = Math.min(rows.length, i + CHUNK_ROWS);
-      for (; i < end; i++) {
-        const report = validator!.validateCells(rows[i]!);
-        reports.push(report);
-        repeated.add(report.loginKey);
-      }
+      for (; i < end; i++) reports.push(validator!.validateCells(rows[i]!));
       if (now() - last >= YIELD_EVERY_MS) {
         const done = partStart + ((part.end - partStart) * i) / rows.length;
         onProgress?.({ rowsDone: reports.length, bytesDone: Math.round((bytesTotal * done) / text.length), bytesTotal });
@@ -113,6 +116,7 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   }
   const countIssue = rowCountIssue(count, settings);
   if (countIssue) return finish(buildReport(file, [countIssue], [], blankSkipped));
+  addKeys();
   applyCrossRowChecks(reports, options, messages, repeated.done());
   return finish(buildReport(file, headerIssues, reports, blankSkipped));
 }
