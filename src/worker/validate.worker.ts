@@ -6,7 +6,7 @@
  */
 import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
-import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseInParts, parseRecords, splitPoints } from '../core/csv/parse.js';
+import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInPieces, parseInParts, parseRecords, pieceCuts, splitPoints } from '../core/csv/parse.js';
 import type { Delimiter, Newline, ParsedRecords } from '../core/csv/parse.js';
 import { decodePart, decodeWindows1252, partDecoding } from '../core/csv/decode.js';
 import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
@@ -37,13 +37,12 @@ const SHARE_FROM_CHARS = 256 * 1024;
 const PRIMARY_SHARE = 1.1;
 /** The fewest rows worth handing to a helper (fewer cost more to send than to validate). */
 const TAIL_FROM_ROWS = 1024;
-/** The primary decodes and parses its part this much at a time, telling its progress in between (about 30 ms each). */
-const DECODE_PIECE_BYTES = 8 << 20;
-const PARSE_PIECE_CHARS = 1 << 20;
-/** How far the primary's reading is when the file's bytes are read, when they are cut, and when its part is decoded (then parsed). */
+/** The primary decodes and parses its part this much at a time, telling its progress in between (about 40 ms each). */
+const PIECE_BYTES = 2 << 20;
+const PIECE_CHARS = 2 << 20;
+/** How far the primary's reading is when the file's bytes are read, and when they are cut (then decoded and parsed). */
 const READ = 0.05;
 const CUT = 0.1;
-const DECODED = 0.3;
 
 class Aborted extends Error {}
 
@@ -201,14 +200,14 @@ function postReading(id: number, bytesTotal: number, done: number): void {
   post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * done), bytesTotal } });
 }
 
-/** The primary's own part parsed a piece at a time (the same records as in one piece), telling its progress in between. */
+/** The primary's own text parsed a piece at a time (the same records as in one piece), telling its progress in between. */
 function parseOwn(id: number, text: string, delimiter: Delimiter, newline: Newline, bytesTotal: number): ParsedRecords {
   const records: string[][] = [];
   let unclosedQuoteRecord = -1;
-  for (const part of parseInParts(text, PARSE_PIECE_CHARS, { delimiter, newline })) {
+  for (const part of parseInParts(text, PIECE_CHARS, { delimiter, newline })) {
     if (part.unclosedQuoteRecord >= 0) unclosedQuoteRecord = records.length + part.unclosedQuoteRecord;
     for (const record of part.records) records.push(record);
-    postReading(id, bytesTotal, DECODED + ((1 - DECODED) * part.end) / text.length);
+    postReading(id, bytesTotal, CUT + ((1 - CUT) * part.end) / text.length);
   }
   return { records, delimiter, unclosedQuoteRecord };
 }
@@ -228,7 +227,7 @@ async function partsOfText(id: number, text: string, file: FileInfo): Promise<Pa
     port.postMessage(part);
     return reply;
   });
-  postReading(id, file.bytes, DECODED);
+  postReading(id, file.bytes, CUT);
   const own = parseOwn(id, text.slice(0, bounds[1]), delimiter, newline, file.bytes);
   return { file, delimiter, own, peers, replies: await Promise.all(parsed), whole: () => text };
 }
@@ -254,16 +253,18 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
   });
   postReading(id, bytes.length, CUT);
   const ownBytes = bytes.subarray(bounds[0], bounds[1]);
-  const text = decodePart(ownBytes, how, DECODE_PIECE_BYTES, (done) => postReading(id, bytes.length, CUT + ((DECODED - CUT) * done) / ownBytes.length));
+  const pieces = pieceCuts(ownBytes, PIECE_BYTES);
+  const text = decodePart(ownBytes.subarray(0, pieces[1]), how);
   if (text === null) {
     drop(id, peers);
     return null;
   }
   // The delimiter and the line break are guessed from the start of the whole file, as validateCsv guesses
-  // them: when this part is shorter than what papaparse looks at, the next bytes are decoded for that too.
+  // them: when the first piece is shorter than what papaparse looks at, the next bytes are decoded for that too.
   let head = text;
-  if (text.length < NEWLINE_WINDOW && bounds[1]! < bytes.length) {
-    const more = bytes.subarray(bounds[1], Math.min(bytes.length, bounds[1]! + 3 * (NEWLINE_WINDOW - text.length)));
+  const textEnd = bounds[0]! + pieces[1]!;
+  if (text.length < NEWLINE_WINDOW && textEnd < bytes.length) {
+    const more = bytes.subarray(textEnd, Math.min(bytes.length, textEnd + 3 * (NEWLINE_WINDOW - text.length)));
     head += how.encoding === 'windows-1252' ? decodeWindows1252(more) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(more, { stream: true });
   }
   const delimiter = detectDelimiter(head);
@@ -277,9 +278,11 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
     port.postMessage({ id, type: 'part', delimiter, newline, last: p === peers.length - 1 } satisfies PrimaryMessage);
     return reply;
   });
-  const own = parseOwn(id, text, delimiter, newline, bytes.length);
+  // The primary's part is decoded and parsed a piece at a time, telling its progress in between.
+  const onPiece = (done: number) => postReading(id, bytes.length, CUT + ((1 - CUT) * done) / ownBytes.length);
+  const own = parseBytesInPieces(ownBytes, pieces, how, { delimiter, newline }, onPiece, text);
   const replies = await Promise.all(parsed);
-  if (replies.some((reply) => reply.undecodable)) {
+  if (own === null || replies.some((reply) => reply.undecodable)) {
     drop(id, peers);
     return null;
   }

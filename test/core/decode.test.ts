@@ -105,24 +105,4 @@ describe('partDecoding and decodePart: a file decoded a part at a time', () => {
     expect(partDecoding(bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3))).to.equal(null);
     expect(partDecoding(utf8(csv))).to.deep.equal({ encoding: 'utf-8', fatal: true, start: 0 });
   });
-
-  it('decodes a part a few bytes at a time with the same text, telling the bytes done after each piece', () => {
-    // Pieces of 1 to 5 bytes cut through every two- and three-byte character of the text.
-    const input = utf8(csv.repeat(3));
-    const how = partDecoding(input)!;
-    for (let piece = 1; piece <= 5; piece++) {
-      const done: number[] = [];
-      expect(decodePart(input, how, piece, (n) => done.push(n)), `pieces of ${piece}`).to.equal(decodePart(input, how));
-      expect(done.length).to.equal(Math.ceil(input.length / piece));
-      expect(done[done.length - 1]).to.equal(input.length);
-      for (let i = 1; i < done.length; i++) expect(done[i]! - done[i - 1]!).to.be.within(1, piece);
-    }
-    const cp1252 = bytes(...ascii('O'), 0x92, ...ascii('Brien,\r\n'), 0x80, 0x93, 0x94, 0x0a, 0xe9);
-    const windows = { encoding: 'windows-1252', fatal: false, start: 0 } as const;
-    expect(decodePart(cp1252, windows, 3, () => undefined)).to.equal(decodePart(cp1252, windows));
-    // A byte that is not UTF-8 in a later piece makes the part undecodable, as in one piece.
-    expect(decodePart(bytes(...ascii('a,b\r\n'), 0xe9, ...ascii(',x\r\n')), how, 4, () => undefined)).to.equal(null);
-    // A character cut at the end of the part is not UTF-8 either.
-    expect(decodePart(utf8('Zoë').subarray(0, 3), how, 2, () => undefined)).to.equal(null);
-  });
 });

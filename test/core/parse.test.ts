@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { parseCsv } from '../../src/core/index.js';
-import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseInParts, parseRecords } from '../../src/core/csv/parse.js';
+import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInPieces, parseInParts, parseRecords, pieceCuts } from '../../src/core/csv/parse.js';
 import { listFixtures, readFixtureText } from '../helpers/fixtures.js';
 
 const spectrum = (await listFixtures('csv-spectrum/csvs')).filter((f) => f.endsWith('.csv'));
@@ -78,7 +78,7 @@ describe('detectNewline: the line break papaparse guesses', () => {
 describe('parseInParts: a big text parsed a part at a time', () => {
   // Cells that make cutting hard: quoted line breaks, doubled quotes, stray quotes in unquoted values,
   // delimiters inside quotes, blank lines.
-  const cell = fc.constantFrom('a', 'Zoë', '', '"x, y"', '"two\r\nlines"', '"say ""hi"""', '5\'10"', 'x"y', '"\n"', ';', '"un');
+  const cell = fc.constantFrom('a', 'Zoë', '', '"x, y"', '"two\r\nlines"', '"say ""hi"""', '5\'10"', 'x"y', '"\n"', ';', '"un', 'lone\nLF');
   const line = fc.array(cell, { minLength: 1, maxLength: 5 });
   const text = fc
     .tuple(fc.array(line, { minLength: 0, maxLength: 60 }), fc.constantFrom('\r\n', '\n', '\r'), fc.constantFrom(',', ';', '\t'), fc.boolean())
@@ -131,6 +131,28 @@ describe('parseInParts: a big text parsed a part at a time', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('decodes and parses bytes a piece at a time into exactly the records of one whole parse, for any piece size', () => {
+    const how = { encoding: 'utf-8', fatal: true, start: 0 } as const;
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 120 }), fc.boolean(), (csv, pieceBytes, decodedFirst) => {
+        const bytes = new TextEncoder().encode(csv);
+        const newline = detectNewline(csv);
+        const whole = parseRecords(csv, { newline });
+        const cuts = pieceCuts(bytes, pieceBytes);
+        const done: number[] = [];
+        const first = decodedFirst ? new TextDecoder().decode(bytes.subarray(0, cuts[1])) : undefined;
+        const pieces = parseBytesInPieces(bytes, cuts, how, { delimiter: whole.delimiter, newline }, (n) => done.push(n), first);
+        expect(pieces).to.deep.equal(whole);
+        expect(done[done.length - 1]).to.equal(bytes.length);
+        for (let i = 1; i < done.length; i++) expect(done[i]).to.be.greaterThan(done[i - 1]!);
+      }),
+      { numRuns: 400 },
+    );
+    // Not UTF-8 in a later piece: the caller must decode the whole file instead.
+    const bad = new Uint8Array([...new TextEncoder().encode('a,b\r\nc,d\r\n'), 0xe9, 0x0d, 0x0a]);
+    expect(parseBytesInPieces(bad, pieceCuts(bad, 4), how, { delimiter: ',', newline: '\r\n' })).to.equal(null);
   });
 
   it('cuts a long text into parts of about the size asked', () => {

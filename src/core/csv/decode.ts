@@ -209,24 +209,12 @@ export function partDecoding(bytes: Uint8Array, encoding?: Encoding): PartDecodi
   return { encoding: 'utf-8', fatal: true, start };
 }
 
-/**
- * Decodes one part as {@link partDecoding} said; null when a `fatal` part is not valid UTF-8. With `onPiece`,
- * decodes `pieceBytes` at a time and calls it with the bytes decoded so far (a caller can tell its progress).
- */
-export function decodePart(bytes: Uint8Array, how: PartDecoding, pieceBytes = bytes.length, onPiece?: (done: number) => void): string | null {
-  const decoder = how.encoding === 'windows-1252' ? undefined : new TextDecoder('utf-8', { fatal: how.fatal, ignoreBOM: true });
-  const pieces: string[] = [];
+/** Decodes one part as {@link partDecoding} said; null when a `fatal` part is not valid UTF-8. */
+export function decodePart(bytes: Uint8Array, how: PartDecoding): string | null {
+  if (how.encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
-    let at = 0;
-    do {
-      const end = Math.min(bytes.length, at + Math.max(1, pieceBytes));
-      const piece = bytes.subarray(at, end);
-      pieces.push(decoder ? decoder.decode(piece, { stream: end < bytes.length }) : decodeWindows1252(piece));
-      onPiece?.(end);
-      at = end;
-    } while (at < bytes.length);
+    return new TextDecoder('utf-8', { fatal: how.fatal, ignoreBOM: true }).decode(bytes);
   } catch {
     return null;
   }
-  return pieces.length === 1 ? pieces[0]! : pieces.join('');
 }

@@ -4,6 +4,8 @@
  * @module
  */
 import Papa from 'papaparse';
+import { decodePart } from './decode.js';
+import type { PartDecoding } from './decode.js';
 
 /** The delimiters detected. */
 export const DELIMITERS = [',', ';', '\t'] as const;
@@ -156,18 +158,29 @@ export function byteSplitPoints(bytes: Uint8Array, from: number, parts: number, 
  */
 function cutPoints(n: number, from: number, parts: number, firstShare: number, quoteAt: (at: number) => number, breakAt: (at: number) => number, breakLength: number): number[] {
   const points: number[] = [];
+  // The next quote at or after `knownFrom` is `knownQuote` (-1: none): asked again from there on, it is
+  // not looked for again, so that a text without quotes is searched once, not once per cut.
+  let knownFrom = Infinity;
+  let knownQuote = -1;
+  const nextQuote = (at: number) => {
+    if (at < knownFrom || (knownQuote !== -1 && knownQuote < at)) {
+      knownFrom = at;
+      knownQuote = quoteAt(at);
+    }
+    return knownQuote;
+  };
   const firstEnd = from + (n - from) * firstShare;
   let quotes = 0;
   let scanned = from;
   for (let k = 1; k < parts; k++) {
     let at = Math.max(Math.floor(firstEnd + ((n - firstEnd) * (k - 1)) / Math.max(1, parts - 1)), points[points.length - 1] ?? 0);
-    for (let q = quoteAt(scanned); q !== -1 && q < at; q = quoteAt(q + 1)) quotes++;
+    for (let q = nextQuote(scanned); q !== -1 && q < at; q = nextQuote(q + 1)) quotes++;
     scanned = at;
     let found = -1;
     while (at < n) {
       const next = breakAt(at);
       if (next === -1) break;
-      for (let q = quoteAt(at); q !== -1 && q < next; q = quoteAt(q + 1)) quotes++;
+      for (let q = nextQuote(at); q !== -1 && q < next; q = nextQuote(q + 1)) quotes++;
       at = scanned = next + breakLength;
       if (quotes % 2 === 0) {
         found = at;
@@ -184,6 +197,53 @@ function cutPoints(n: number, from: number, parts: number, firstShare: number, q
 export function cutsFitNewline(bytes: Uint8Array, points: readonly number[], newline: Newline): boolean {
   if (newline === '\r') return false;
   return newline === '\n' || points.every((p) => bytes[p - 2] === 0x0d);
+}
+
+/**
+ * Where to cut `bytes` (whole records of a file) into pieces of about `pieceBytes` for {@link parseBytesInPieces}:
+ * 0, the cuts of {@link byteSplitPoints}, and `bytes.length`.
+ */
+export function pieceCuts(bytes: Uint8Array, pieceBytes: number): number[] {
+  return [0, ...byteSplitPoints(bytes, 0, Math.ceil(bytes.length / pieceBytes)), bytes.length];
+}
+
+/**
+ * `bytes` (whole records of a file) decoded as `how` says and parsed,
+ * a piece between two `cuts` at a time (see {@link pieceCuts}), calling `onPiece` with the bytes done
+ * after each: the records of `parseRecords` on the whole text, without the pieces' texts ever joined
+ * into one. `first` is the first piece's text, when the caller decoded it already. When a stray quote
+ * misled a cut (a piece but the last ends inside a quoted value), the rest is one piece. Null when a
+ * piece is not the UTF-8 it was taken for.
+ */
+export function parseBytesInPieces(
+  bytes: Uint8Array,
+  cuts: readonly number[],
+  how: PartDecoding,
+  options: Required<ParseOptions>,
+  onPiece?: (done: number) => void,
+  first?: string,
+): ParsedRecords | null {
+  const records: string[][] = [];
+  let unclosedQuoteRecord = -1;
+  // A cut after a line feed that is not a whole line break (a lone LF in a CRLF file) parses otherwise: one piece then.
+  const fit = cutsFitNewline(bytes, cuts.slice(1, -1), options.newline);
+  let ends = fit ? cuts.slice(1) : [bytes.length];
+  for (let p = 0; p < ends.length; p++) {
+    const start = p === 0 ? 0 : ends[p - 1]!;
+    const text = p === 0 && fit && first !== undefined ? first : decodePart(bytes.subarray(start, ends[p]), how);
+    if (text === null) return null;
+    let parsed = parseRecords(text, options);
+    if (parsed.unclosedQuoteRecord >= 0 && p < ends.length - 1) {
+      const rest = decodePart(bytes.subarray(start), how);
+      if (rest === null) return null;
+      parsed = parseRecords(rest, options);
+      ends = [...ends.slice(0, p), bytes.length];
+    }
+    if (parsed.unclosedQuoteRecord >= 0) unclosedQuoteRecord = records.length + parsed.unclosedQuoteRecord;
+    for (const record of parsed.records) records.push(record);
+    onPiece?.(ends[p]!);
+  }
+  return { records, delimiter: options.delimiter, unclosedQuoteRecord };
 }
 
 /** One part of a text parsed by {@link parseInParts}. */
