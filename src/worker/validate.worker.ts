@@ -6,8 +6,8 @@
  */
 import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
-import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInPieces, parseInParts, parseRecords, pieceCuts, splitPoints } from '../core/csv/parse.js';
-import type { Delimiter, Newline, ParsedRecords } from '../core/csv/parse.js';
+import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInParts, parsePieces, parseRecords, pieceCuts, splitPoints } from '../core/csv/parse.js';
+import type { Delimiter, ParsedPart, ParsedRecords } from '../core/csv/parse.js';
 import { decodePart, decodeWindows1252, partDecoding } from '../core/csv/decode.js';
 import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
 import { buildReport } from '../core/validate/report.js';
@@ -200,14 +200,18 @@ function postReading(id: number, bytesTotal: number, done: number): void {
   post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * done), bytesTotal } });
 }
 
-/** The primary's own text parsed a piece at a time (the same records as in one piece), telling its progress in between. */
-function parseOwn(id: number, text: string, delimiter: Delimiter, newline: Newline, bytesTotal: number): ParsedRecords {
+/**
+ * The records of the primary's own part, parsed a piece at a time (`parts` of `length` characters or bytes),
+ * telling its progress in between; null when a piece is not the UTF-8 it was taken for.
+ */
+function readOwn(id: number, parts: Iterable<ParsedPart | null>, length: number, delimiter: Delimiter, bytesTotal: number): ParsedRecords | null {
   const records: string[][] = [];
   let unclosedQuoteRecord = -1;
-  for (const part of parseInParts(text, PIECE_CHARS, { delimiter, newline })) {
+  for (const part of parts) {
+    if (!part) return null;
     if (part.unclosedQuoteRecord >= 0) unclosedQuoteRecord = records.length + part.unclosedQuoteRecord;
     for (const record of part.records) records.push(record);
-    postReading(id, bytesTotal, CUT + ((1 - CUT) * part.end) / text.length);
+    postReading(id, bytesTotal, CUT + ((1 - CUT) * part.end) / length);
   }
   return { records, delimiter, unclosedQuoteRecord };
 }
@@ -228,7 +232,9 @@ async function partsOfText(id: number, text: string, file: FileInfo): Promise<Pa
     return reply;
   });
   postReading(id, file.bytes, CUT);
-  const own = parseOwn(id, text.slice(0, bounds[1]), delimiter, newline, file.bytes);
+  const ownText = text.slice(0, bounds[1]);
+  const pieces = [...splitPoints(ownText, Math.ceil(ownText.length / PIECE_CHARS), newline), ownText.length];
+  const own = readOwn(id, parsePieces(pieces, (from, to) => parseRecords(ownText.slice(from, to), { delimiter, newline })), ownText.length, delimiter, file.bytes)!;
   return { file, delimiter, own, peers, replies: await Promise.all(parsed), whole: () => text };
 }
 
@@ -278,9 +284,7 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
     port.postMessage({ id, type: 'part', delimiter, newline, last: p === peers.length - 1 } satisfies PrimaryMessage);
     return reply;
   });
-  // The primary's part is decoded and parsed a piece at a time, telling its progress in between.
-  const onPiece = (done: number) => postReading(id, bytes.length, CUT + ((1 - CUT) * done) / ownBytes.length);
-  const own = parseBytesInPieces(ownBytes, pieces, how, { delimiter, newline }, onPiece, text);
+  const own = readOwn(id, parseBytesInParts(ownBytes, pieces, how, { delimiter, newline }, text), ownBytes.length, delimiter, bytes.length);
   const replies = await Promise.all(parsed);
   if (own === null || replies.some((reply) => reply.undecodable)) {
     drop(id, peers);

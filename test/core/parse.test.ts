@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { parseCsv } from '../../src/core/index.js';
-import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInPieces, parseInParts, parseRecords, pieceCuts } from '../../src/core/csv/parse.js';
+import { byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInParts, parseInParts, parseRecords, pieceCuts } from '../../src/core/csv/parse.js';
 import { listFixtures, readFixtureText } from '../helpers/fixtures.js';
 
 const spectrum = (await listFixtures('csv-spectrum/csvs')).filter((f) => f.endsWith('.csv'));
@@ -141,18 +141,22 @@ describe('parseInParts: a big text parsed a part at a time', () => {
         const newline = detectNewline(csv);
         const whole = parseRecords(csv, { newline });
         const cuts = pieceCuts(bytes, pieceBytes);
-        const done: number[] = [];
         const first = decodedFirst ? new TextDecoder().decode(bytes.subarray(0, cuts[1])) : undefined;
-        const pieces = parseBytesInPieces(bytes, cuts, how, { delimiter: whole.delimiter, newline }, (n) => done.push(n), first);
-        expect(pieces).to.deep.equal(whole);
-        expect(done[done.length - 1]).to.equal(bytes.length);
-        for (let i = 1; i < done.length; i++) expect(done[i]).to.be.greaterThan(done[i - 1]!);
+        const parts = [...parseBytesInParts(bytes, cuts, how, { delimiter: whole.delimiter, newline }, first)];
+        expect(parts.flatMap((part) => part!.records)).to.deep.equal(whole.records);
+        // Only the last part may end inside a quoted value; its index counts from the part's first record.
+        const lastPart = parts[parts.length - 1]!;
+        const before = parts.slice(0, -1).reduce((n, part) => n + part!.records.length, 0);
+        expect(lastPart.unclosedQuoteRecord < 0 ? -1 : before + lastPart.unclosedQuoteRecord).to.equal(whole.unclosedQuoteRecord);
+        expect(parts.slice(0, -1).every((part) => part!.unclosedQuoteRecord < 0 && !part!.last)).to.equal(true);
+        expect([lastPart.end, lastPart.last]).to.deep.equal([bytes.length, true]);
+        for (let i = 1; i < parts.length; i++) expect(parts[i]!.end).to.be.greaterThan(parts[i - 1]!.end);
       }),
       { numRuns: 400 },
     );
     // Not UTF-8 in a later piece: the caller must decode the whole file instead.
     const bad = new Uint8Array([...new TextEncoder().encode('a,b\r\nc,d\r\n'), 0xe9, 0x0d, 0x0a]);
-    expect(parseBytesInPieces(bad, pieceCuts(bad, 4), how, { delimiter: ',', newline: '\r\n' })).to.equal(null);
+    expect([...parseBytesInParts(bad, pieceCuts(bad, 4), how, { delimiter: ',', newline: '\r\n' })].at(-1)).to.equal(null);
   });
 
   it('cuts a long text into parts of about the size asked', () => {

@@ -200,50 +200,11 @@ export function cutsFitNewline(bytes: Uint8Array, points: readonly number[], new
 }
 
 /**
- * Where to cut `bytes` (whole records of a file) into pieces of about `pieceBytes` for {@link parseBytesInPieces}:
+ * Where to cut `bytes` (whole records of a file) into pieces of about `pieceBytes` for {@link parseBytesInParts}:
  * 0, the cuts of {@link byteSplitPoints}, and `bytes.length`.
  */
 export function pieceCuts(bytes: Uint8Array, pieceBytes: number): number[] {
   return [0, ...byteSplitPoints(bytes, 0, Math.ceil(bytes.length / pieceBytes)), bytes.length];
-}
-
-/**
- * `bytes` (whole records of a file) decoded as `how` says and parsed,
- * a piece between two `cuts` at a time (see {@link pieceCuts}), calling `onPiece` with the bytes done
- * after each: the records of `parseRecords` on the whole text, without the pieces' texts ever joined
- * into one. `first` is the first piece's text, when the caller decoded it already. When a stray quote
- * misled a cut (a piece but the last ends inside a quoted value), the rest is one piece. Null when a
- * piece is not the UTF-8 it was taken for.
- */
-export function parseBytesInPieces(
-  bytes: Uint8Array,
-  cuts: readonly number[],
-  how: PartDecoding,
-  options: Required<ParseOptions>,
-  onPiece?: (done: number) => void,
-  first?: string,
-): ParsedRecords | null {
-  const records: string[][] = [];
-  let unclosedQuoteRecord = -1;
-  // A cut after a line feed that is not a whole line break (a lone LF in a CRLF file) parses otherwise: one piece then.
-  const fit = cutsFitNewline(bytes, cuts.slice(1, -1), options.newline);
-  let ends = fit ? cuts.slice(1) : [bytes.length];
-  for (let p = 0; p < ends.length; p++) {
-    const start = p === 0 ? 0 : ends[p - 1]!;
-    const text = p === 0 && fit && first !== undefined ? first : decodePart(bytes.subarray(start, ends[p]), how);
-    if (text === null) return null;
-    let parsed = parseRecords(text, options);
-    if (parsed.unclosedQuoteRecord >= 0 && p < ends.length - 1) {
-      const rest = decodePart(bytes.subarray(start), how);
-      if (rest === null) return null;
-      parsed = parseRecords(rest, options);
-      ends = [...ends.slice(0, p), bytes.length];
-    }
-    if (parsed.unclosedQuoteRecord >= 0) unclosedQuoteRecord = records.length + parsed.unclosedQuoteRecord;
-    for (const record of parsed.records) records.push(record);
-    onPiece?.(ends[p]!);
-  }
-  return { records, delimiter: options.delimiter, unclosedQuoteRecord };
 }
 
 /** One part of a text parsed by {@link parseInParts}. */
@@ -266,16 +227,52 @@ export function* parseInParts(text: string, partChars: number, options: ParseOpt
   // A text of one part is parsed as parseRecords would; the parts of a longer one must agree on the line break.
   const newline = options.newline ?? (text.length > partChars ? detectNewline(text) : undefined);
   const points = newline && text.length > partChars ? splitPoints(text, Math.ceil(text.length / partChars), newline) : [];
-  const parse = (from: number, to: number) => parseRecords(text.slice(from, to), { delimiter, ...(newline ? { newline } : {}) });
+  yield* parsePieces([...points, text.length], (from, to) => parseRecords(text.slice(from, to), { delimiter, ...(newline ? { newline } : {}) }));
+}
+
+/**
+ * {@link parseInParts} on `bytes` (whole records of a file) before they are decoded: each piece between
+ * two `cuts` (see {@link pieceCuts}) is decoded as `how` says, then parsed, so that no piece's text is
+ * ever joined to another; `first` is the first piece's text, when the caller decoded it already. Yields
+ * null for a piece that is not the UTF-8 it was taken for (the caller must then decode the whole file).
+ */
+export function* parseBytesInParts(
+  bytes: Uint8Array,
+  cuts: readonly number[],
+  how: PartDecoding,
+  options: Required<ParseOptions>,
+  first?: string,
+): Generator<ParsedPart | null> {
+  // A cut after a line feed that is not a whole line break (a lone LF in a CRLF file) parses otherwise: one piece then.
+  const fit = cutsFitNewline(bytes, cuts.slice(1, -1), options.newline);
+  let undecodable = false;
+  const parse = (from: number, to: number) => {
+    const text = from === 0 && to === cuts[1] && fit && first !== undefined ? first : decodePart(bytes.subarray(from, to), how);
+    if (text === null) undecodable = true;
+    return parseRecords(text ?? '', options);
+  };
+  for (const part of parsePieces(fit ? cuts.slice(1) : [bytes.length], parse)) {
+    yield undecodable ? null : part;
+    if (undecodable) return;
+  }
+}
+
+/**
+ * The pieces of a text that end at `ends` (each right after a line break outside quotes, the last at the
+ * text's end), parsed one at a time by `parse`; when a stray quote misled a cut (a piece but the last
+ * ends inside a quoted value), the rest is parsed as one last piece.
+ */
+export function* parsePieces(ends: readonly number[], parse: (from: number, to: number) => ParsedRecords): Generator<ParsedPart> {
+  const total = ends[ends.length - 1]!;
   let start = 0;
-  for (const point of [...points, text.length]) {
-    const parsed = parse(start, point);
-    if (point < text.length && parsed.unclosedQuoteRecord >= 0) {
-      yield { ...parse(start, text.length), end: text.length, last: true };
+  for (const end of ends) {
+    const parsed = parse(start, end);
+    if (end < total && parsed.unclosedQuoteRecord >= 0) {
+      yield { ...parse(start, total), end: total, last: true };
       return;
     }
-    yield { ...parsed, end: point, last: point === text.length };
-    start = point;
+    yield { ...parsed, end, last: end === total };
+    start = end;
   }
 }
 
