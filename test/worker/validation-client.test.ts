@@ -214,6 +214,24 @@ describe('ValidationClient (the worker pool)', () => {
     }
   });
 
+  it('reads a big file a piece of its part at a time, with the report of validateCsv and progress between the pieces', async () => {
+    // About 6.5 MB: the primary's part (about 2.4 MB here, with two helpers) is read in two pieces or more.
+    const csv = generateCsv(100000);
+    const options = { maxRows: 100000 };
+    const inThread = await validateCsv(csv, options);
+    expect(inThread.summary.rows).to.equal(100000);
+    for (const input of [csv, new File([csv], 'users.csv')]) {
+      const kind = typeof input === 'string' ? 'text' : 'a file';
+      const seen: ValidateProgress[] = [];
+      expect(comparable(await pool.validate(input, { ...options, onProgress: (p) => seen.push(p) })), kind).to.deep.equal(comparable(inThread));
+      // After the file is cut (a tenth of the reading share), progress after each piece; the last ends the share.
+      const share = seen[0]!.bytesTotal * READ_SHARE;
+      const pieces = seen.filter((p) => p.rowsDone === 0 && p.bytesDone > Math.round(share / 10));
+      expect(pieces.length, `${kind}: progress after each piece`).to.be.at.least(2);
+      expect(pieces[pieces.length - 1]!.bytesDone, kind).to.equal(Math.round(share));
+    }
+  });
+
   it('stops on abort, rejects with the reason, and validates the next file normally', async () => {
     const controller = new AbortController();
     const reason = new DOMException('cancelled by the admin', 'AbortError');
