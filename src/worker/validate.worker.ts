@@ -195,29 +195,40 @@ interface Parts {
 
 const drop = (id: number, peers: readonly MessagePort[]) => peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
 
-/** Tells the page how far the primary has read its part (`done` of 1): reading is READ_SHARE of a run's progress. */
-function postReading(id: number, bytesTotal: number, done: number): void {
-  post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * done), bytesTotal } });
+/** How far the primary has read its part, from 0 to 1: reading is READ_SHARE of a run's progress. */
+type Reading = (done: number) => void;
+
+/**
+ * Tells the page how far the primary has read its part, never less than it told before (a part cut in
+ * the bytes that turns out not to be UTF-8 is read again as text).
+ */
+function readingOf(id: number, bytesTotal: number): Reading {
+  let told = 0;
+  return (done) => {
+    if (done <= told) return;
+    told = done;
+    post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * done), bytesTotal } });
+  };
 }
 
 /**
  * The records of the primary's own part, parsed a piece at a time (`parts` of `length` characters or bytes),
  * telling its progress in between; null when a piece is not the UTF-8 it was taken for.
  */
-function readOwn(id: number, parts: Iterable<ParsedPart | null>, length: number, delimiter: Delimiter, bytesTotal: number): ParsedRecords | null {
+function readOwn(parts: Iterable<ParsedPart | null>, length: number, delimiter: Delimiter, reading: Reading): ParsedRecords | null {
   const records: string[][] = [];
   let unclosedQuoteRecord = -1;
   for (const part of parts) {
     if (!part) return null;
     if (part.unclosedQuoteRecord >= 0) unclosedQuoteRecord = records.length + part.unclosedQuoteRecord;
     for (const record of part.records) records.push(record);
-    postReading(id, bytesTotal, CUT + ((1 - CUT) * part.end) / length);
+    reading(CUT + ((1 - CUT) * part.end) / length);
   }
   return { records, delimiter, unclosedQuoteRecord };
 }
 
 /** Cuts decoded text into parts, one per worker, and parses them; null when the text is too small to share. */
-async function partsOfText(id: number, text: string, file: FileInfo): Promise<Parts | null> {
+async function partsOfText(id: number, text: string, file: FileInfo, reading: Reading): Promise<Parts | null> {
   if (!helpers.length || text.length < SHARE_FROM_CHARS) return null;
   const delimiter = detectDelimiter(text);
   const newline = detectNewline(text);
@@ -231,10 +242,10 @@ async function partsOfText(id: number, text: string, file: FileInfo): Promise<Pa
     port.postMessage(part);
     return reply;
   });
-  postReading(id, file.bytes, CUT);
+  reading(CUT);
   const ownText = text.slice(0, bounds[1]);
   const pieces = [...splitPoints(ownText, Math.ceil(ownText.length / PIECE_CHARS), newline), ownText.length];
-  const own = readOwn(id, parsePieces(pieces, (from, to) => parseRecords(ownText.slice(from, to), { delimiter, newline })), ownText.length, delimiter, file.bytes)!;
+  const own = readOwn(parsePieces(pieces, (from, to) => parseRecords(ownText.slice(from, to), { delimiter, newline })), ownText.length, delimiter, reading)!;
   return { file, delimiter, own, peers, replies: await Promise.all(parsed), whole: () => text };
 }
 
@@ -244,9 +255,9 @@ async function partsOfText(id: number, text: string, file: FileInfo): Promise<Pa
  * to refuse, a line break that is not a line feed) or a part is not the UTF-8 it was taken for: the bytes
  * are then decoded whole, as validateCsv decodes them.
  */
-async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValidateOptions): Promise<Parts | null> {
+async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValidateOptions, reading: Reading): Promise<Parts | null> {
   if (!helpers.length || bytes.length < SHARE_FROM_CHARS) return null;
-  postReading(id, bytes.length, READ);
+  reading(READ);
   const how = partDecoding(bytes, options.encoding);
   if (!how) return null;
   const points = byteSplitPoints(bytes, how.start, helpers.length + 1, PRIMARY_SHARE / (helpers.length + 1));
@@ -257,7 +268,7 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
     const part = bytes.slice(bounds[p + 1], bounds[p + 2]);
     port.postMessage({ id, type: 'bytes', bytes: part, decoding: how } satisfies PrimaryMessage, [part.buffer]);
   });
-  postReading(id, bytes.length, CUT);
+  reading(CUT);
   const ownBytes = bytes.subarray(bounds[0], bounds[1]);
   const pieces = pieceCuts(ownBytes, PIECE_BYTES);
   const text = decodePart(ownBytes.subarray(0, pieces[1]), how);
@@ -284,7 +295,7 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
     port.postMessage({ id, type: 'part', delimiter, newline, last: p === peers.length - 1 } satisfies PrimaryMessage);
     return reply;
   });
-  const own = readOwn(id, parseBytesInParts(ownBytes, pieces, how, { delimiter, newline }, text), ownBytes.length, delimiter, bytes.length);
+  const own = readOwn(parseBytesInParts(ownBytes, pieces, how, { delimiter, newline }, text), ownBytes.length, delimiter, reading);
   const replies = await Promise.all(parsed);
   if (own === null || replies.some((reply) => reply.undecodable)) {
     drop(id, peers);
@@ -307,12 +318,13 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   checkAborted(id);
   if ('columns' in read) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
   if ('text' in read) started(read.file.bytes);
-  let parts = 'bytes' in read ? await partsOfBytes(id, read.bytes, options) : null;
+  const reading = readingOf(id, 'bytes' in read ? read.bytes.length : read.file.bytes);
+  let parts = 'bytes' in read ? await partsOfBytes(id, read.bytes, options, reading) : null;
   checkAborted(id);
   if (!parts) {
     const decoded = 'bytes' in read ? decodeWhole(read.bytes, options) : read;
     if ('columns' in decoded) return postFileReport(id, decoded.file, decoded.fileIssues, decoded.blankSkipped);
-    parts = await partsOfText(id, decoded.text, decoded.file);
+    parts = await partsOfText(id, decoded.text, decoded.file, reading);
     if (!parts) return validateWhole(id, decoded.text, decoded.file, options);
   }
   checkAborted(id);
