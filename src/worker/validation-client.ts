@@ -103,6 +103,8 @@ export class ValidationClient {
       case 'begin':
         run.begin = message;
         run.rows = new Array<RowReport>(message.total);
+        // The rows are counted: the page can say "0 of N rows" before the first ones come.
+        run.onProgress?.({ rowsDone: 0, bytesDone: Math.round(message.file.bytes * READ_SHARE), bytesTotal: message.file.bytes, rowsTotal: message.total });
         return;
       case 'rows': {
         const rows = run.rows!;

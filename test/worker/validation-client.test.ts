@@ -200,6 +200,8 @@ describe('ValidationClient (the worker pool)', () => {
       expect(report.summary.rows).to.equal(12000);
       const rows = seen.filter((p) => p.rowsDone > 0);
       expect([...new Set(rows.map((p) => p.rowsTotal))], `${kind}: the row count is known from the first rows on`).to.deep.equal([12000]);
+      // …and told as soon as the rows are counted, before any is validated.
+      expect(seen.find((p) => p.rowsTotal !== undefined)!.rowsDone, kind).to.equal(0);
       expect(rows.length, kind).to.be.greaterThan(1);
       // Before any row is validated, the progress moves as the primary decodes and parses its part.
       const reading = seen.filter((p) => p.rowsDone === 0 && p.bytesDone > 0);
