@@ -77,9 +77,7 @@ function checkAborted(id: number): void {
 
 /** The size in bytes of an input that is not text, before it is read, for the first progress. */
 function sizeOf(input: Blob | ArrayBuffer | Uint8Array): number {
-  if (input instanceof ArrayBuffer) return input.byteLength;
-  if (ArrayBuffer.isView(input)) return input.byteLength;
-  return input.size;
+  return input instanceof Blob ? input.size : input.byteLength;
 }
 
 /**

@@ -23,6 +23,13 @@ interface Run {
   patch?: Extract<WorkerResponse, { type: 'done' }>['patch'];
 }
 
+/** Tells a run's progress in rows: they fill what reading left of `bytesTotal` (READ_SHARE). */
+function rowsProgress(run: Run): void {
+  const { total, file } = run.begin!;
+  const bytesDone = Math.round(file.bytes * (READ_SHARE + ((1 - READ_SHARE) * run.received) / total));
+  run.onProgress?.({ rowsDone: run.received, bytesDone, bytesTotal: file.bytes, rowsTotal: total });
+}
+
 function serializable(options: ValidateOptions): WorkerValidateOptions {
   const { signal: _signal, onProgress: _onProgress, existingLoginIds, messages: _messages, ...rest } = options;
   return { ...rest, ...(existingLoginIds ? { existingLoginIds: [...existingLoginIds] } : {}) };
@@ -104,7 +111,7 @@ export class ValidationClient {
         run.begin = message;
         run.rows = new Array<RowReport>(message.total);
         // The rows are counted: the page can say "0 of N rows" before the first ones come.
-        run.onProgress?.({ rowsDone: 0, bytesDone: Math.round(message.file.bytes * READ_SHARE), bytesTotal: message.file.bytes, rowsTotal: message.total });
+        rowsProgress(run);
         return;
       case 'rows': {
         const rows = run.rows!;
@@ -114,9 +121,7 @@ export class ValidationClient {
           countRow(run, reports[i]!);
         }
         run.received += reports.length;
-        const { total, file } = run.begin!;
-        const bytesDone = Math.round(file.bytes * (READ_SHARE + ((1 - READ_SHARE) * run.received) / total));
-        run.onProgress?.({ rowsDone: run.received, bytesDone, bytesTotal: file.bytes, rowsTotal: total });
+        rowsProgress(run);
         break;
       }
       case 'done':
