@@ -6,7 +6,7 @@
  */
 import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
-import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInParts, parsePieces, parseRecords, pieceCuts, splitPoints } from '../core/csv/parse.js';
+import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInParts, parseInParts, parseRecords, pieceCuts, splitPoints } from '../core/csv/parse.js';
 import type { Delimiter, ParsedPart, ParsedRecords } from '../core/csv/parse.js';
 import { decodePart, decodeWindows1252, partDecoding } from '../core/csv/decode.js';
 import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
@@ -37,9 +37,8 @@ const SHARE_FROM_CHARS = 256 * 1024;
 const PRIMARY_SHARE = 1.1;
 /** The fewest rows worth handing to a helper (fewer cost more to send than to validate). */
 const TAIL_FROM_ROWS = 1024;
-/** The primary decodes and parses its part this much at a time, telling its progress in between (about 40 ms each). */
-const PIECE_BYTES = 2 << 20;
-const PIECE_CHARS = 2 << 20;
+/** The primary decodes and parses its part this many bytes (or characters) at a time, telling its progress in between (about 40 ms each). */
+const PIECE = 2 << 20;
 /** How far the primary's reading is when the file's bytes are read, and when they are cut (then decoded and parsed). */
 const READ = 0.05;
 const CUT = 0.1;
@@ -241,9 +240,7 @@ async function partsOfText(id: number, text: string, file: FileInfo, reading: Re
     return reply;
   });
   reading(CUT);
-  const ownText = text.slice(0, bounds[1]);
-  const pieces = [...splitPoints(ownText, Math.ceil(ownText.length / PIECE_CHARS), newline), ownText.length];
-  const own = readOwn(parsePieces(pieces, (from, to) => parseRecords(ownText.slice(from, to), { delimiter, newline })), ownText.length, delimiter, reading)!;
+  const own = readOwn(parseInParts(text.slice(0, bounds[1]), PIECE, { delimiter, newline }), bounds[1]!, delimiter, reading)!;
   return { file, delimiter, own, peers, replies: await Promise.all(parsed), whole: () => text };
 }
 
@@ -268,7 +265,7 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
   });
   reading(CUT);
   const ownBytes = bytes.subarray(bounds[0], bounds[1]);
-  const pieces = pieceCuts(ownBytes, PIECE_BYTES);
+  const pieces = pieceCuts(ownBytes, PIECE);
   const text = decodePart(ownBytes.subarray(0, pieces[1]), how);
   if (text === null) {
     drop(id, peers);

@@ -262,7 +262,7 @@ export function* parseBytesInParts(
  * text's end), parsed one at a time by `parse`; when a stray quote misled a cut (a piece but the last
  * ends inside a quoted value), the rest is parsed as one last piece.
  */
-export function* parsePieces(ends: readonly number[], parse: (from: number, to: number) => ParsedRecords): Generator<ParsedPart> {
+function* parsePieces(ends: readonly number[], parse: (from: number, to: number) => ParsedRecords): Generator<ParsedPart> {
   const total = ends[ends.length - 1]!;
   let start = 0;
   for (const end of ends) {

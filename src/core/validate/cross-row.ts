@@ -18,24 +18,16 @@ export class RepeatedKeys {
   readonly #seen = new Set<string>();
   readonly #repeated = new Set<string>();
 
-  /**
-   * Adds the login key of a row, or of some rows, in any order (undefined: the row's login ID did not
-   * normalize).
-   */
-  add(keys: ReadonlyArray<string | undefined> | string | undefined): void {
-    if (keys === undefined) return;
-    if (typeof keys === 'string') return this.#add(keys);
+  /** Adds the login keys of some rows, in any order (undefined: the row's login ID did not normalize). */
+  add(keys: ReadonlyArray<string | undefined>): void {
+    const seen = this.#seen;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      if (key !== undefined) this.#add(key);
+      if (key === undefined) continue;
+      const size = seen.size;
+      seen.add(key); // one look-up: the Set did not grow when the key was there already
+      if (seen.size === size) this.#repeated.add(key);
     }
-  }
-
-  #add(key: string): void {
-    const seen = this.#seen;
-    const size = seen.size;
-    seen.add(key); // one look-up: the Set did not grow when the key was there already
-    if (seen.size === size) this.#repeated.add(key);
   }
 
   /** The keys added more than once; lets go of the others (no more keys may be added). */

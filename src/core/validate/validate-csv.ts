@@ -70,7 +70,8 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   const repeated = new RepeatedKeys();
   let keyed = 0;
   const addKeys = () => {
-    for (; keyed < reports.length; keyed++) repeated.add(reports[keyed]!.loginKey);
+    repeated.add(reports.slice(keyed).map((report) => report.loginKey));
+    keyed = reports.length;
   };
   let count = 0;
   let blankSkipped = 0;
