@@ -18,6 +18,9 @@ const collect = () => (globalThis as unknown as { gc?: () => void }).gc?.();
 /** Rows validated untimed before a measure's timed runs, whatever the file's size. */
 const WARM_ROWS = 100_000;
 
+/** How many untimed runs come before `runs` timed runs of a file of `rows` rows. */
+const warmUpRuns = (runs: number, rows: number) => (runs > 1 ? Math.max(1, Math.ceil(WARM_ROWS / rows)) : 0);
+
 /**
  * The median of `runs` timed runs of `fn` on a file of `rows` rows. With more than one run, untimed runs
  * come first, together at least {@link WARM_ROWS} rows: the code is then optimized as on a page that has
@@ -25,8 +28,6 @@ const WARM_ROWS = 100_000;
  * worker with 5,000 rows seen, and the timed runs still measured its engine compiling: 144, 112, 137,
  * 122, 75, 64, 51 ms, then about 55.) The first file in a fresh page is measured on its own, below.
  */
-const warmUpRuns = (runs: number, rows: number) => (runs > 1 ? Math.max(1, Math.ceil(WARM_ROWS / rows)) : 0);
-
 async function time(runs: number, rows: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   const times: number[] = [];
   const warmUp = warmUpRuns(runs, rows);
