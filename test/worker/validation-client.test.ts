@@ -47,7 +47,7 @@ describe('ValidationClient (the worker pool)', () => {
   });
 
   it('finds duplicates between chunks of a share: a helper sends its login keys chunk by chunk', async () => {
-    // Two workers, 20,000 rows: the helper validates over 10,000 rows, posted in chunks of at most 4,096.
+    // Two workers, 20,000 rows: the helper validates over 10,000 rows, posted in chunks of at most 1,024.
     const two = new ValidationClient({ poolSize: 2 });
     try {
       const lines = generateCsv(20000).split('\r\n');
