@@ -115,7 +115,9 @@ function columnRule(column: ProfileColumn, settings: RuleSettings): (payload: Pa
         const t = payload.value.trim();
         const result = checkPhone(t, defaultCountry);
         if (typeof result === 'string') {
-          payload.value = result;
+          // A number already written as E.164 keeps the cell's string: the row's value and its record then
+          // share one string, not two equal ones.
+          payload.value = result === t ? t : result;
           return;
         }
         payload.value = t;
