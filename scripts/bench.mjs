@@ -75,7 +75,8 @@ for (const rows of sizes) {
         while (sampling) {
           for (const worker of fresh.workers()) {
             const usage = await worker.client.send('Runtime.getHeapUsage').catch(() => undefined);
-            if (usage) workerPeaks.set(worker, Math.max(workerPeaks.get(worker) ?? 0, usage.usedSize));
+            // With the buffers and external strings, as performance.memory counts the page's heap.
+            if (usage) workerPeaks.set(worker, Math.max(workerPeaks.get(worker) ?? 0, usage.usedSize + (usage.backingStorageSize ?? 0)));
           }
           await new Promise((resolve) => setTimeout(resolve, 10));
         }

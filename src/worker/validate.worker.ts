@@ -8,7 +8,7 @@ import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
 import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInParts, parseInParts, parseRecords, pieceCuts, splitPoints } from '../core/csv/parse.js';
 import type { Delimiter, ParsedPart, ParsedRecords } from '../core/csv/parse.js';
-import { decodePart, decodeWindows1252, partDecoding } from '../core/csv/decode.js';
+import { decodePart, decodeWindows1252, partDecoding, releaseBytes } from '../core/csv/decode.js';
 import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
 import { buildReport } from '../core/validate/report.js';
 import { READ_SHARE } from './protocol.js';
@@ -83,11 +83,6 @@ const post = (message: WorkerResponse) => scope.postMessage(message);
 
 function checkAborted(id: number): void {
   if (aborted.has(id)) throw new Aborted();
-}
-
-/** The size in bytes of an input that is not text, before it is read, for the first progress. */
-function sizeOf(input: Blob | ArrayBuffer | Uint8Array): number {
-  return input instanceof Blob ? input.size : input.byteLength;
 }
 
 /**
@@ -208,15 +203,17 @@ type Reading = (done: number) => void;
 
 /**
  * Tells the page how far the primary has read its part, never less than it told before (a part cut in
- * the bytes that turns out not to be UTF-8 is read again as text).
+ * the bytes that turns out not to be UTF-8 is read again as text); tells it at once that nothing is read yet.
  */
 function readingOf(id: number, bytesTotal: number): Reading {
-  let told = 0;
-  return (done) => {
+  let told = -1;
+  const reading: Reading = (done) => {
     if (done <= told) return;
     told = done;
     post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * done), bytesTotal } });
   };
+  reading(0);
+  return reading;
 }
 
 /**
@@ -318,13 +315,12 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
 async function validate(id: number, request: Extract<WorkerRequest, { type: 'validate' }>): Promise<void> {
   const { options } = request;
   // A file's size is known before it is read; a text's, in UTF-8 bytes, once it is measured.
-  const started = (bytesTotal: number) => post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: 0, bytesTotal } });
-  if (typeof request.input !== 'string') started(sizeOf(request.input));
-  const read = await readInputBytes(request.input, options);
+  const { input } = request;
+  const fileReading = typeof input === 'string' ? undefined : readingOf(id, input instanceof Blob ? input.size : input.byteLength);
+  const read = await readInputBytes(input, options);
   checkAborted(id);
   if ('columns' in read) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
-  if ('text' in read) started(read.file.bytes);
-  const reading = readingOf(id, 'bytes' in read ? read.bytes.length : read.file.bytes);
+  const reading = 'text' in read ? readingOf(id, read.file.bytes) : fileReading!;
   let parts = 'bytes' in read ? await partsOfBytes(id, read.bytes, options, reading) : null;
   checkAborted(id);
   if (!parts) {
@@ -342,6 +338,8 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
     drop(id, peers);
     return validateWhole(id, parts.whole(), parts.file, options);
   }
+  // The bytes of a File, read into a buffer of their own, are not needed any more (see releaseBytes).
+  if ('bytes' in read && input instanceof Blob) releaseBytes(read.bytes);
   const file = { ...parts.file, delimiter };
   if (!header.columns) {
     drop(id, peers);

@@ -55,6 +55,27 @@ describe('decodeBytes', () => {
       expect(report.file.encoding).to.equal('utf-8');
     }
   });
+  it('frees the buffer it read a Blob into once the text is decoded, and never detaches the caller’s bytes', async () => {
+    const text = 'iPlum ID (phone/email),Phone #,Email,Name\r\nemail,,a@b.example,A\r\n';
+    const u8 = new TextEncoder().encode(text);
+    let read: ArrayBuffer | undefined;
+    const blob = new Blob([u8]);
+    const spied = Object.assign(blob, {
+      arrayBuffer: () =>
+        Blob.prototype.arrayBuffer.call(blob).then((buffer) => {
+          read = buffer;
+          return buffer;
+        }),
+    });
+    expect((await validateCsv(spied)).summary.valid).to.equal(1);
+    // Chromium detaches it (ArrayBuffer.prototype.transfer); Node 20 has no transfer and leaves it to the collector.
+    const canFree = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function';
+    expect(read!.byteLength).to.equal(canFree ? 0 : u8.length);
+    for (const input of [u8, u8.buffer]) {
+      expect((await validateCsv(input)).summary.valid).to.equal(1);
+      expect(u8.length, 'the caller’s bytes are untouched').to.equal(text.length);
+    }
+  });
   it('reads with the encoding the admin chose instead of the detected one', async () => {
     // A Windows-1252 file read as UTF-8 by mistake shows U+FFFD; read as 1252 it is right again, and back.
     const win = bytes(...ascii('O'), 0x92, ...ascii('Brien'));

@@ -8,7 +8,7 @@
  * 4. {@link summarize} / {@link buildReport}: the counts and the final {@link ValidationReport}.
  * @module
  */
-import { DEFAULT_MAX_BYTES, decodeBytes, readBytes } from '../csv/decode.js';
+import { DEFAULT_MAX_BYTES, decodeBytes, readBytes, releaseBytes } from '../csv/decode.js';
 import type { CsvInput } from '../csv/decode.js';
 import { parseRecords } from '../csv/parse.js';
 import { resolveMessages } from '../messages.js';
@@ -62,12 +62,16 @@ export async function readCsv(input: CsvInput, options: ReadOptions = {}): Promi
 /** Stage 1a: the input decoded to text, or the file issue that refuses it (`file.too_large`, `file.unsupported_type`). */
 export async function decodeInput(input: CsvInput, options: ReadOptions = {}): Promise<{ text: string; file: FileInfo } | ReadResult> {
   const read = await readInputBytes(input, options);
-  return 'bytes' in read ? decodeWhole(read.bytes, options) : read;
+  if (!('bytes' in read)) return read;
+  const decoded = decodeWhole(read.bytes, options);
+  if (input instanceof Blob) releaseBytes(read.bytes); // read into a buffer of its own
+  return decoded;
 }
 
 /**
  * Stage 1a, first step, for callers that decode a part at a time: the input's bytes (a string input is
- * already text), or the file issue that refuses it (`file.too_large`, before a `Blob` is read).
+ * already text), or the file issue that refuses it (`file.too_large`, before a `Blob` is read). The bytes
+ * of a `Blob` are read into a buffer of their own, which `releaseBytes` may free once they are decoded.
  */
 export async function readInputBytes(input: CsvInput, options: ReadOptions = {}): Promise<{ bytes: Uint8Array } | { text: string; file: FileInfo } | ReadResult> {
   const read = await readBytes(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
