@@ -87,7 +87,7 @@ for (const rows of sizes) {
       await fresh.close();
       const what = mode === 'thread' ? 'validateCsv(file), one thread' : 'the worker pool, page heap  ';
       console.log(`  peak JS heap, ${what}  ${h.peakMb.toFixed(0)} MB  (before: ${h.baselineMb.toFixed(0)} MB; the finished report held: ${h.retainedMb.toFixed(0)} MB)`);
-      if (workerPeaks.size) console.log(`  peak JS heap, the pool's workers   ${[...workerPeaks.values()].map((b) => (b / 1e6).toFixed(0)).join(' MB + ')} MB  (each its own heap, sampled every 10 ms; the page's above)`);
+      if (workerPeaks.size) console.log(`  peak JS heap, the pool's workers   ${[...workerPeaks.values()].map((b) => (b / 1e6).toFixed(0)).join(' MB + ')} MB  (each its own heap, buffers and external strings included as in the page's; sampled every 10 ms)`);
     }
   }
   if (r.rowsReported !== rows) console.log(`  note: ${r.rowsReported} rows reported of ${rows}`);
