@@ -26,8 +26,8 @@ const scope = self as unknown as WorkerScope;
 /**
  * Rows are posted to the page at least this often, and in chunks of at most CHUNK_ROWS. The page's garbage
  * collector does its share of work in the task that receives a chunk, in proportion to what the chunk
- * allocates: at a million rows, chunks of 4,096 rows made tasks of 50–140 ms on the page in 7 runs of 10,
- * chunks of 1,024 in 2 of 10 (and no slower run).
+ * allocates: at a million rows, chunks of 4,096 rows made tasks over 50 ms (62–143 ms) on the page in 7 runs
+ * of 10, chunks of 1,024 in 2 of 10 (51–87 ms), and no run was slower.
  */
 const POST_EVERY_MS = 80;
 const CHUNK_ROWS = 1024;
