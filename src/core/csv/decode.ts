@@ -161,6 +161,7 @@ export type ReadBytesResult = { ok: true; bytes: Uint8Array } | { ok: true; text
  * garbage collector's next full collection (seconds later on a big file; the browser counts the buffer in the
  * JS heap until then). Detaches the buffer (`ArrayBuffer.prototype.transfer`); a runtime without it frees the
  * buffer at that collection, as before. Only for bytes read from a `Blob`: a caller's own bytes are theirs.
+ * Once per buffer: transferring a detached buffer throws a TypeError.
  */
 export function releaseBytes(bytes: Uint8Array): void {
   (bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
