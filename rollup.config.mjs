@@ -66,7 +66,7 @@ export const bundlePlugins = () => [
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   commonjs({ strictRequires: false }),
   esbuild({ ...esbuildOptions, minify: false }),
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
 export default [
