@@ -7,9 +7,10 @@
  * decoding and parsing run in parallel too, and no parsed rows are copied between workers). The cut is
  * made in the bytes (`bytes`, then `part` once the primary knows the delimiter and line break from the
  * start of the file); when bytes cannot be cut so (UTF-16, a part that is not the UTF-8 it looked like,
- * a string input), the primary decodes the whole text and cuts that. Once every part
- * is parsed, the primary checks the header and the row count, numbers the parts' rows, and tells
- * each worker to validate. Every worker posts its row reports straight to the page in small chunks
+ * a string input), the primary decodes the whole text and cuts that. Every worker tells the page how
+ * far it has read (`read`): the file read, then each piece of its part parsed. Once every part is
+ * parsed, the primary checks the header and the row count, numbers the parts' rows, and tells each
+ * worker to validate. Every worker posts its row reports straight to the page in small chunks
  * of a compact format (row-codec.ts), and sends its rows' login keys to the primary chunk by chunk;
  * a helper that finishes early is given the second half of the rows the primary has left (`tail`);
  * the primary finds the repeated ones as they come, runs the cross-row checks (duplicates across all
@@ -47,6 +48,11 @@ export type WorkerRequest =
 /** Worker → page. */
 export type WorkerResponse =
   | { id: number; type: 'progress'; progress: ValidateProgress }
+  /**
+   * Reading went on: `share` more of it is done (a fraction of the whole file's decoding and parsing). Every
+   * worker tells its own part's; the primary's first says `bytesTotal`.
+   */
+  | { id: number; type: 'read'; share: number; bytesTotal?: number }
   | { id: number; type: 'begin'; file: FileInfo; fileIssues: Issue[]; blankSkipped: number; total: number }
   | { id: number; type: 'rows'; start: number; encoded: EncodedRows }
   | { id: number; type: 'done'; patch: CrossRowPatch[] }
@@ -58,8 +64,8 @@ export type WorkerResponse =
 export type PrimaryMessage =
   /** A part of the file's bytes, to decode now: the primary says how to parse it once it knows (`part`). */
   | { id: number; type: 'bytes'; bytes: Uint8Array; decoding: PartDecoding }
-  /** A part of the file to parse: `text`, or the bytes it was given, decoded. */
-  | { id: number; type: 'part'; text?: string; delimiter: Delimiter; newline: Newline; last: boolean }
+  /** A part of the file to parse: `text`, or the bytes it was given, decoded; `share`: how much of the reading it is (see `read`). */
+  | { id: number; type: 'part'; text?: string; delimiter: Delimiter; newline: Newline; last: boolean; share: number }
   /** Validate the parsed part: its records start at spreadsheet row `rowOffset + 1`, its rows at report index `start`. */
   | { id: number; type: 'validate'; rowOffset: number; start: number; bytesTotal: number; totalRows: number; columns: ColumnMapping; options: WorkerValidateOptions }
   /**

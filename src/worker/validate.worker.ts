@@ -6,12 +6,11 @@
  */
 import { createRowValidator, crossRowPatch, validateRow } from '../core/index.js';
 import type { ColumnMapping, CsvRow, FileInfo, RowReport } from '../core/index.js';
-import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInParts, parseInParts, parseRecords, pieceCuts, splitPoints } from '../core/csv/parse.js';
+import { NEWLINE_WINDOW, byteSplitPoints, cutsFitNewline, detectDelimiter, detectNewline, parseBytesInParts, parseInParts, pieceCuts, splitPoints } from '../core/csv/parse.js';
 import type { Delimiter, ParsedPart, ParsedRecords } from '../core/csv/parse.js';
 import { decodePart, decodeWindows1252, partDecoding, releaseBytes } from '../core/csv/decode.js';
 import { dataRows, decodeWhole, readHeader, readInputBytes, readText, rowCountIssue } from '../core/validate/stages.js';
 import { buildReport } from '../core/validate/report.js';
-import { READ_SHARE } from './protocol.js';
 import type { HelperMessage, PrimaryMessage, WorkerRequest, WorkerResponse, WorkerValidateOptions } from './protocol.js';
 import { RowEncoder, transferables } from './row-codec.js';
 import { yieldToEventLoop } from '../core/yield.js';
@@ -45,9 +44,11 @@ const TAIL_FROM_ROWS = 1024;
 /** A helper with this many rows or fewer to go is given some of the primary's (see `Share`): about 40 ms of work, for them to reach it. */
 const TAIL_LEAD_ROWS = 8192;
 /**
- * The primary decodes and parses its part this many bytes (or characters) at a time, telling its progress in
- * between: about 20 ms each, and under 100 ms while the page's garbage collector shares the cores (2 MB pieces
- * left 60–97 ms without progress at 1M rows; no run slower).
+ * Every worker decodes (the primary) and parses its part this many bytes (or characters) at a time, telling the
+ * page its progress in between: about 20 ms each, and under 100 ms while the page's garbage collector shares the
+ * cores (2 MB pieces left 60–97 ms without progress at 1M rows; no run slower). Told by both workers, the
+ * progress moves on while one of them pauses: a full collection in the primary, which grows its records while
+ * it reads, left 100–145 ms without progress in 5 of 8 runs at 1M rows when the primary alone told it.
  */
 const PIECE = 1 << 20;
 /** How far the primary's reading is when the file's bytes are read, and when they are cut (then decoded and parsed). */
@@ -198,39 +199,38 @@ interface Parts {
 
 const drop = (id: number, peers: readonly MessagePort[]) => peers.forEach((port) => port.postMessage({ id, type: 'drop' } satisfies PrimaryMessage));
 
-/** How far the primary has read its part, from 0 to 1: reading is READ_SHARE of a run's progress. */
+/** How far the primary's reading is, from 0 to 1 of the file (its part and what it did before): see `readingOf`. */
 type Reading = (done: number) => void;
 
 /**
- * Tells the page how far the primary has read its part, never less than it told before (a part cut in
- * the bytes that turns out not to be UTF-8 is read again as text); tells it at once that nothing is read yet.
+ * Tells the page how far the primary's reading is, never less than it told before (a part cut in the bytes
+ * that turns out not to be UTF-8 is read again as text), as the share read since it last told (helpers
+ * tell theirs too: reading is READ_SHARE of a run's progress); tells it at once that nothing is read yet.
  */
 function readingOf(id: number, bytesTotal: number): Reading {
-  let told = -1;
-  const reading: Reading = (done) => {
-    if (done <= told) return;
-    told = done;
-    post({ id, type: 'progress', progress: { rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * done), bytesTotal } });
+  let told = 0;
+  post({ id, type: 'read', share: 0, bytesTotal });
+  return (done) => {
+    if (done > told) post({ id, type: 'read', share: done - told });
+    told = Math.max(told, done);
   };
-  reading(0);
-  return reading;
 }
 
-/**
- * The records of the primary's own part, parsed a piece at a time (`parts` of `length` characters or bytes),
- * telling its progress in between; null when a piece is not the UTF-8 it was taken for.
- */
-function readOwn(parts: Iterable<ParsedPart | null>, length: number, delimiter: Delimiter, reading: Reading): ParsedRecords | null {
+/** The records of a part parsed a piece at a time, with `read(end)` after each piece; null when a piece is not the UTF-8 it was taken for. */
+function readPieces(parts: Iterable<ParsedPart | null>, delimiter: Delimiter, read: (end: number) => void): ParsedRecords | null {
   const records: string[][] = [];
   let unclosedQuoteRecord = -1;
   for (const part of parts) {
     if (!part) return null;
     if (part.unclosedQuoteRecord >= 0) unclosedQuoteRecord = records.length + part.unclosedQuoteRecord;
     for (const record of part.records) records.push(record);
-    reading(CUT + ((1 - CUT) * part.end) / length);
+    read(part.end);
   }
   return { records, delimiter, unclosedQuoteRecord };
 }
+
+/** The share of a file's reading that parsing `length` of its `total` characters or bytes is (what comes after the cut). */
+const shareOf = (length: number, total: number) => ((1 - CUT) * length) / total;
 
 /** Cuts decoded text into parts, one per worker, and parses them; null when the text is too small to share. */
 async function partsOfText(id: number, text: string, file: FileInfo, reading: Reading): Promise<Parts | null> {
@@ -243,12 +243,20 @@ async function partsOfText(id: number, text: string, file: FileInfo, reading: Re
   const peers = helpers.slice(0, points.length);
   const parsed = peers.map((port, p) => {
     const reply = fromHelper(port, id, 'parsed');
-    const part: PrimaryMessage = { id, type: 'part', text: text.slice(bounds[p + 1], bounds[p + 2]), delimiter, newline, last: p === peers.length - 1 };
+    const part: PrimaryMessage = {
+      id,
+      type: 'part',
+      text: text.slice(bounds[p + 1], bounds[p + 2]),
+      delimiter,
+      newline,
+      last: p === peers.length - 1,
+      share: shareOf(bounds[p + 2]! - bounds[p + 1]!, text.length),
+    };
     port.postMessage(part);
     return reply;
   });
   reading(CUT);
-  const own = readOwn(parseInParts(text.slice(0, bounds[1]), PIECE, { delimiter, newline }), bounds[1]!, delimiter, reading)!;
+  const own = readPieces(parseInParts(text.slice(0, bounds[1]), PIECE, { delimiter, newline }), delimiter, (end) => reading(CUT + shareOf(end, text.length)))!;
   return { file, delimiter, own, peers, replies: await Promise.all(parsed), whole: () => text };
 }
 
@@ -265,6 +273,8 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
   if (!how) return null;
   const points = byteSplitPoints(bytes, how.start, helpers.length + 1, PRIMARY_SHARE / (helpers.length + 1));
   if (points.length === 0) return null;
+  // Finding the cuts and copying the helpers' parts each take tens of milliseconds on a big file.
+  reading((READ + CUT) / 2);
   const bounds = [how.start, ...points, bytes.length];
   const peers = helpers.slice(0, points.length);
   peers.forEach((port, p) => {
@@ -295,10 +305,10 @@ async function partsOfBytes(id: number, bytes: Uint8Array, options: WorkerValida
   }
   const parsed = peers.map((port, p) => {
     const reply = fromHelper(port, id, 'parsed');
-    port.postMessage({ id, type: 'part', delimiter, newline, last: p === peers.length - 1 } satisfies PrimaryMessage);
+    port.postMessage({ id, type: 'part', delimiter, newline, last: p === peers.length - 1, share: shareOf(bounds[p + 2]! - bounds[p + 1]!, bytes.length) } satisfies PrimaryMessage);
     return reply;
   });
-  const own = readOwn(parseBytesInParts(ownBytes, pieces, how, { delimiter, newline }, text), ownBytes.length, delimiter, reading);
+  const own = readPieces(parseBytesInParts(ownBytes, pieces, how, { delimiter, newline }, text), delimiter, (end) => reading(CUT + shareOf(bounds[0]! + end, bytes.length)));
   const replies = await Promise.all(parsed);
   if (own === null || replies.some((reply) => reply.undecodable)) {
     drop(id, peers);
@@ -316,8 +326,9 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   const { options } = request;
   // A file's size is known before it is read; a text's, in UTF-8 bytes, once it is measured.
   const { input } = request;
-  const fileReading = typeof input === 'string' ? undefined : readingOf(id, input instanceof Blob ? input.size : input.byteLength);
-  const read = await readInputBytes(input, options);
+  const size = typeof input === 'string' ? 0 : input instanceof Blob ? input.size : input.byteLength;
+  const fileReading = typeof input === 'string' ? undefined : readingOf(id, size);
+  const read = await readInputBytes(input, options, fileReading && ((done) => fileReading((READ * Math.floor((16 * done) / size)) / 16)));
   checkAborted(id);
   if ('columns' in read) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);
   const reading = 'text' in read ? readingOf(id, read.file.bytes) : fileReading!;
@@ -464,7 +475,12 @@ function serveAsHelper(primary: MessagePort): void {
         texts.delete(id);
         if (text === undefined) return; // aborted
         if (text === null) return reply({ id, type: 'parsed', records: 0, rows: 0, blank: 0, clean: true, undecodable: true });
-        const parsed = parseRecords(text, { delimiter: message.delimiter, newline: message.newline });
+        // A piece at a time, telling the page after each: its progress then moves while the primary's pauses.
+        let at = 0;
+        const parsed = readPieces(parseInParts(text, PIECE, message), message.delimiter, (end) => {
+          post({ id, type: 'read', share: (message.share * (end - at)) / text.length });
+          at = end;
+        })!;
         const { rows, blank } = dataRows(parsed.records, 0, 0, message.last ? parsed.unclosedQuoteRecord : -1);
         parts.set(id, { rows });
         reply({ id, type: 'parsed', records: parsed.records.length, rows: rows.length, blank, clean: parsed.unclosedQuoteRecord < 0 });

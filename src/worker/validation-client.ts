@@ -14,6 +14,9 @@ interface Run {
   resolve: (report: ValidationReport) => void;
   reject: (reason: unknown) => void;
   onProgress: ValidateOptions['onProgress'];
+  /** The file's size, and how much of its reading the workers have told (0 to 1). */
+  bytesTotal: number;
+  read: number;
   begin?: Extract<WorkerResponse, { type: 'begin' }>;
   rows?: RowReport[];
   received: number;
@@ -107,6 +110,13 @@ export class ValidationClient {
       case 'progress':
         run.onProgress?.(message.progress);
         return;
+      case 'read': {
+        run.bytesTotal = message.bytesTotal ?? run.bytesTotal;
+        run.read += message.share;
+        const { bytesTotal } = run;
+        if (!run.begin) run.onProgress?.({ rowsDone: 0, bytesDone: Math.round(bytesTotal * READ_SHARE * Math.min(1, run.read)), bytesTotal });
+        return;
+      }
       case 'begin':
         run.begin = message;
         run.rows = new Array<RowReport>(message.total);
@@ -163,7 +173,7 @@ export class ValidationClient {
     const id = this.#nextId++;
     const primary = this.#primary();
     const result = new Promise<ValidationReport>((resolve, reject) => {
-      this.#runs.set(id, { resolve, reject, onProgress: options.onProgress, received: 0, valid: 0, withWarnings: 0 });
+      this.#runs.set(id, { resolve, reject, onProgress: options.onProgress, bytesTotal: 0, read: 0, received: 0, valid: 0, withWarnings: 0 });
     });
     primary.postMessage({ id, type: 'validate', input, options: serializable(options) } satisfies WorkerRequest);
     if (!signal) return result;

@@ -42,6 +42,31 @@ describe('decodeBytes', () => {
     expect(report.fileIssues.map((i) => i.code)).to.deep.equal(['file.too_large']);
     expect(report.ok).to.equal(false);
   });
+  it('reads a Blob a chunk at a time into one buffer when told, telling how far it is, with the bytes arrayBuffer() gives', async () => {
+    // 40 parts of 256 KB, each byte telling its place: a chunk in the wrong place would show.
+    const parts = Array.from({ length: 40 }, (_, p) => new Uint8Array(1 << 18).map((_, i) => (p * 7 + i) % 251));
+    const blob = new Blob(parts);
+    let arrayBufferCalled = false;
+    const spied = Object.assign(blob, {
+      arrayBuffer: () => {
+        arrayBufferCalled = true;
+        return Blob.prototype.arrayBuffer.call(blob);
+      },
+    });
+    const told: number[] = [];
+    const read = await readBytes(spied, blob.size, (done) => told.push(done));
+    expect(arrayBufferCalled, 'read as a stream, not with arrayBuffer()').to.equal(false);
+    if (!read.ok || 'text' in read) throw new Error('the Blob was not read');
+    expect(read.bytes.length).to.equal(blob.size);
+    const expected = new Uint8Array(await Blob.prototype.arrayBuffer.call(blob));
+    expect(read.bytes.every((b, i) => b === expected[i])).to.equal(true);
+    expect(told.length).to.be.greaterThan(0);
+    expect(told.every((n, i) => n > (told[i - 1] ?? 0)), told.join(' ')).to.equal(true);
+    expect(told[told.length - 1]).to.equal(blob.size);
+    // Still refused before a byte is read, and an empty file is no stream to read.
+    expect(await readBytes(blob, 10, () => expect.fail('nothing is read'))).to.include({ ok: false, refused: 'file.too_large' });
+    expect(await readBytes(new Blob([]), 10, () => expect.fail('nothing to read'))).to.deep.include({ ok: true, bytes: new Uint8Array(0) });
+  });
   it('explains how to save as CSV', async () => {
     const report = await validateCsv(bytes(0x50, 0x4b, 0x03, 0x04, 0, 0));
     expect(report.fileIssues[0]?.message).to.match(/CSV UTF-8 \(Comma delimited\)/).and.match(/Google Sheets/);

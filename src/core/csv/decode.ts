@@ -168,10 +168,30 @@ export function releaseBytes(bytes: Uint8Array): void {
 }
 
 /**
- * Reads any accepted input into bytes (a string stays text), enforcing `maxBytes` from `Blob.size` /
- * `byteLength` before the whole file is read.
+ * A `Blob`'s bytes in a buffer of their own. With `onRead`, read a chunk at a time straight into that buffer
+ * (a byte stream, about as fast as `arrayBuffer()`, which copies a big file in one task of 100 ms or more),
+ * calling `onRead(bytes read so far)` after each chunk.
  */
-export async function readBytes(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<ReadBytesResult> {
+async function readBlob(blob: Blob, onRead?: (done: number) => void): Promise<Uint8Array> {
+  if (!onRead) return new Uint8Array(await blob.arrayBuffer());
+  const reader = blob.stream().getReader({ mode: 'byob' });
+  let bytes = new Uint8Array(blob.size);
+  let at = 0;
+  while (at < bytes.length) {
+    const { value } = await reader.read(bytes.subarray(at));
+    if (!value?.length) break;
+    bytes = new Uint8Array(value.buffer);
+    onRead((at += value.length));
+  }
+  void reader.cancel();
+  return bytes.subarray(0, at);
+}
+
+/**
+ * Reads any accepted input into bytes (a string stays text), enforcing `maxBytes` from `Blob.size` /
+ * `byteLength` before the whole file is read; `onRead` as {@link readBlob} says, for a `Blob`.
+ */
+export async function readBytes(input: CsvInput, maxBytes: number = DEFAULT_MAX_BYTES, onRead?: (done: number) => void): Promise<ReadBytesResult> {
   if (typeof input === 'string') {
     const bytes = utf8Length(input);
     if (bytes > maxBytes) return { ok: false, refused: 'file.too_large', bytes };
@@ -182,7 +202,7 @@ export async function readBytes(input: CsvInput, maxBytes: number = DEFAULT_MAX_
   else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
   else if (input instanceof Blob) {
     if (input.size > maxBytes) return { ok: false, refused: 'file.too_large', bytes: input.size };
-    bytes = new Uint8Array(await input.arrayBuffer());
+    bytes = await readBlob(input, onRead);
   } else if (ArrayBuffer.isView(input)) {
     const view = input as ArrayBufferView;
     bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);

@@ -71,10 +71,15 @@ export async function decodeInput(input: CsvInput, options: ReadOptions = {}): P
 /**
  * Stage 1a, first step, for callers that decode a part at a time: the input's bytes (a string input is
  * already text), or the file issue that refuses it (`file.too_large`, before a `Blob` is read). The bytes
- * of a `Blob` are read into a buffer of their own, which `releaseBytes` may free once they are decoded.
+ * of a `Blob` are read into a buffer of their own, which `releaseBytes` may free once they are decoded;
+ * `onRead` is told how many are read as they come (see `readBytes`).
  */
-export async function readInputBytes(input: CsvInput, options: ReadOptions = {}): Promise<{ bytes: Uint8Array } | { text: string; file: FileInfo } | ReadResult> {
-  const read = await readBytes(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
+export async function readInputBytes(
+  input: CsvInput,
+  options: ReadOptions = {},
+  onRead?: (done: number) => void,
+): Promise<{ bytes: Uint8Array } | { text: string; file: FileInfo } | ReadResult> {
+  const read = await readBytes(input, options.maxBytes ?? DEFAULT_MAX_BYTES, onRead);
   if (!read.ok) return refusal(read.refused, read.bytes, options);
   if ('text' in read) return { text: read.text, file: { encoding: 'utf-8', delimiter: '', bytes: read.bytes } };
   return { bytes: read.bytes };
