@@ -173,15 +173,20 @@ export function releaseBytes(bytes: Uint8Array): void {
  * calling `onRead(bytes read so far)` after each chunk.
  */
 async function readBlob(blob: Blob, onRead?: (done: number) => void): Promise<Uint8Array> {
-  if (!onRead) return new Uint8Array(await blob.arrayBuffer());
-  const reader = blob.stream().getReader({ mode: 'byob' });
+  let reader: ReadableStreamBYOBReader | undefined;
+  try {
+    if (onRead) reader = blob.stream().getReader({ mode: 'byob' });
+  } catch {
+    // A browser whose Blob streams are not byte streams: arrayBuffer(), in one go.
+  }
+  if (!reader) return new Uint8Array(await blob.arrayBuffer());
   let bytes = new Uint8Array(blob.size);
   let at = 0;
   while (at < bytes.length) {
     const { value } = await reader.read(bytes.subarray(at));
     if (!value?.length) break;
     bytes = new Uint8Array(value.buffer);
-    onRead((at += value.length));
+    onRead!((at += value.length));
   }
   void reader.cancel();
   return bytes.subarray(0, at);
