@@ -47,8 +47,8 @@ const TAIL_LEAD_ROWS = 8192;
  * Every worker decodes (the primary) and parses its part this many bytes (or characters) at a time, telling the
  * page its progress in between: about 20 ms each, and under 100 ms while the page's garbage collector shares the
  * cores (2 MB pieces left 60–97 ms without progress at 1M rows; no run slower). Told by both workers, the
- * progress moves on while one of them pauses: a full collection in the primary, which grows its records while
- * it reads, left 100–145 ms without progress in 5 of 8 runs at 1M rows when the primary alone told it.
+ * progress moves on while one of them pauses: full collections in the primary, which grows its records while
+ * it reads, left 151 and 161 ms without progress in 2 of 8 runs at 1M rows when the primary alone told it.
  */
 const PIECE = 1 << 20;
 /** How far the primary's reading is when the file's bytes are read, and when they are cut (then decoded and parsed). */
