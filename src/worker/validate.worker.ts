@@ -326,8 +326,9 @@ async function validate(id: number, request: Extract<WorkerRequest, { type: 'val
   const { options } = request;
   // A file's size is known before it is read; a text's, in UTF-8 bytes, once it is measured.
   const { input } = request;
-  const size = typeof input === 'string' ? 0 : input instanceof Blob ? input.size : input.byteLength;
-  const fileReading = typeof input === 'string' ? undefined : readingOf(id, size);
+  const size = typeof input === 'string' ? -1 : input instanceof Blob ? input.size : input.byteLength;
+  const fileReading = size < 0 ? undefined : readingOf(id, size);
+  // A File is read a chunk at a time: its progress is told in sixteenths of the reading before the cut.
   const read = await readInputBytes(input, options, fileReading && ((done) => fileReading((READ * Math.floor((16 * done) / size)) / 16)));
   checkAborted(id);
   if ('columns' in read) return postFileReport(id, read.file, read.fileIssues, read.blankSkipped);

@@ -237,6 +237,12 @@ describe('ValidationClient (the worker pool)', () => {
       const pieces = seen.filter((p) => p.rowsDone === 0 && p.bytesDone > Math.round(share / 10));
       expect(pieces.length, `${kind}: progress after each piece`).to.be.at.least(Math.ceil(seen[0]!.bytesTotal / (1 << 20)));
       expect(pieces[pieces.length - 1]!.bytesDone, kind).to.equal(Math.round(share));
+      if (kind === 'a file') {
+        // Before the cut, the file is read a chunk at a time, and the cut itself takes two steps: more than the
+        // one step of a file read whole.
+        const beforeCut = new Set(seen.filter((p) => p.rowsDone === 0 && p.bytesDone > 0 && p.bytesDone < Math.round(share / 10)).map((p) => p.bytesDone));
+        expect(beforeCut.size, `${kind}: progress while the file is read: ${[...beforeCut].join(' ')}`).to.be.at.least(3);
+      }
     }
   });
 
