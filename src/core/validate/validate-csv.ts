@@ -69,9 +69,10 @@ export async function validateCsv(input: CsvInput, options: ValidateOptions = {}
   let headerIssues: Issue[] = [];
   let validator: RowValidator | undefined;
   const reports: RowReport[] = [];
-  // Repeated login keys are found a part behind the rows validated (by then the garbage collector has
-  // usually moved their keys out of the young generation, which a big Set of young keys slows down),
-  // between yields: not all at once at the end.
+  // Repeated login keys are found a part behind the rows validated, between yields: not all at once at the
+  // end. (With parts of 1 MiB, the part's keys had usually left the young generation by then, which a big
+  // Set of young keys slows down; with parts of 64K characters they are a few milliseconds old. The time
+  // of a run did not change measurably: 100k rows, 4.39–4.54× papaparse in 4 bench runs.)
   const repeated = new RepeatedKeys();
   let keyed = 0;
   const addKeys = () => {
